@@ -1,0 +1,201 @@
+"""The command line: ``cognito-lint lint | explain | rules``.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 some; 2 usage or internal error (one line on
+stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional
+
+import typer
+
+from linter import __version__
+
+app = typer.Typer(
+    name="cognito-lint",
+    help="Lint Amazon Cognito user-pool app clients: API payloads, CloudFormation/SAM templates.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FAIL_ON = ("error", "warning", "note", "never")
+_RANK = {"note": 1, "warning": 2, "error": 3}
+
+
+class UsageError(Exception):
+    """A problem with how the tool was called: exit 2 with one line."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cognito-lint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Lint Amazon Cognito user-pool app clients: API payloads, CloudFormation/SAM templates."""
+
+
+def _split(values: Optional[List[str]]) -> list[str]:
+    """`--select CG1,CG2 --select CG3` → ['CG1', 'CG2', 'CG3']."""
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+@app.command()
+def lint(
+    paths: List[str] = typer.Argument(None, help="Files or directories to lint (directories recursively). Default: ."),
+    output_format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif or github."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule IDs or prefixes."),
+    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at least this level: error, warning, note or never."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip paths matching this glob (repeatable)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Load extra rule modules (*.py) from this folder (repeatable)."),
+    option: Optional[List[str]] = typer.Option(None, "--option", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Parallel processes for many files (default: number of CPUs)."),
+    sarif_category: str = typer.Option("cognito-lint", "--sarif-category", help="SARIF automationDetails category (one per analysis)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no source or summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which files were skipped and why."),
+) -> None:
+    """Lint files and directories; exit 1 when findings reach --fail-on."""
+    from linter import engine, registry
+    from linter.discover import PathNotFound
+    from linter.reporters import FORMATS, RunInfo, render
+    from linter.rule import RuleError
+
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown --format {output_format!r}; choose from {', '.join(FORMATS)}")
+    if fail_on not in FAIL_ON:
+        raise UsageError(f"unknown --fail-on {fail_on!r}; choose from {', '.join(FAIL_ON)}")
+    try:
+        all_rules = registry.load_rules(rules_dir or [])
+        rules = registry.select_rules(all_rules, _split(select), _split(ignore))
+    except (RuleError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    config = engine.LintConfig(rules=rules, options=_parse_options(option or [], all_rules))
+    run = RunInfo(quiet=quiet, sarif_category=sarif_category,
+                  color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    findings = []
+    try:
+        for result in engine.lint_paths(paths or ["."], config, exclude or [], jobs or os.cpu_count() or 1):
+            run.files += 1
+            run.clients += result.clients
+            findings.extend(result.findings)
+            for notice in result.notices + (result.verbose_notices if verbose else []):
+                typer.echo(notice, err=True)
+    except PathNotFound as exc:
+        raise UsageError(f"path not found: {exc}") from None
+    findings.sort(key=lambda f: f.sort_key())
+    report = render(output_format, findings, all_rules, run)
+    if output:
+        _write(output, report)
+    else:
+        sys.stdout.write(report)
+    threshold = _RANK.get(fail_on, 99)
+    if any(_RANK[f.level] >= threshold for f in findings):
+        raise typer.Exit(1)
+
+
+def _parse_options(values: list[str], rules) -> dict:
+    options: dict = {}
+    for value in values:
+        name, sep, raw = value.partition("=")
+        rule_id, dot, key = name.partition(".")
+        rule_id = rule_id.upper()
+        if not sep or not dot or not key:
+            raise UsageError(f"--option {value!r}: expected RULE.option=value, e.g. CG305.max-access-token-minutes=15")
+        if rule_id not in rules:
+            raise UsageError(f"--option {value!r}: unknown rule {rule_id}")
+        defaults = rules[rule_id].options
+        if key not in defaults:
+            known = ", ".join(sorted(defaults)) or "none"
+            raise UsageError(f"--option {value!r}: {rule_id} has no option {key!r} (options: {known})")
+        options.setdefault(rule_id, {})[key] = _convert(raw, defaults[key], value)
+    return options
+
+
+def _convert(raw: str, default, original: str):
+    """Parse an option value with the type of its default."""
+    if isinstance(default, bool):
+        if raw.lower() in ("true", "1", "yes", "on"):
+            return True
+        if raw.lower() in ("false", "0", "no", "off"):
+            return False
+        raise UsageError(f"--option {original!r}: expected true or false")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise UsageError(f"--option {original!r}: expected a whole number") from None
+    if isinstance(default, (list, tuple)) or default is None:
+        return [item.strip() for item in raw.split(",") if item.strip()]
+    return raw
+
+
+def _write(path: str, text: str) -> None:
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(directory, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+@app.command()
+def explain(rule_id: str = typer.Argument(..., help="A rule ID, e.g. CG201.")) -> None:
+    """Print a rule's documentation: what it does, why, example, fix, references."""
+    from linter import registry
+
+    rules = registry.load_rules()
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        raise UsageError(f"unknown rule ID: {rule_id}")
+    typer.echo(f"{rule.id} {rule.name} [{rule.level}]\n")
+    typer.echo(rule.docs)
+    if rule.options:
+        typer.echo("\n## Options")
+        for key, default in rule.options.items():
+            typer.echo(f"- {key} (default: {default!r})")
+
+
+@app.command(name="rules")
+def list_rules(
+    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """List every available rule: ID, level, name and summary."""
+    import json
+
+    from linter import registry
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown --format {output_format!r}; choose text or json")
+    rules = [registry.load_rules()[k] for k in sorted(registry.load_rules())]
+    if output_format == "json":
+        typer.echo(json.dumps([{"id": r.id, "name": r.name, "level": r.level, "summary": r.summary,
+                                "options": r.options, "tags": list(r.tags), "origin": r.origin}
+                               for r in rules], indent=2))
+        return
+    for r in rules:
+        typer.echo(f"{r.id}  {r.level:<7}  {r.name:<40}  {r.summary}")
+
+
+def main() -> None:
+    try:
+        app()  # typer handles --help, its own usage errors (exit 2) and typer.Exit
+    except UsageError as exc:
+        typer.echo(f"cognito-lint: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # anything unexpected: one line, no traceback
+        typer.echo(f"cognito-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,74 @@
+"""Which files to lint: walk the paths, apply excludes, and sniff cheaply.
+
+A pre-commit hook passes every staged YAML/JSON file, so deciding that a file cannot hold an app
+client must cost almost nothing: a substring test on the raw bytes, before any parsing.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from typing import Iterable, Iterator
+
+#: Extensions linted when walking directories.
+CONFIG_EXTENSIONS = {".json", ".yaml", ".yml", ".template"}
+#: Extensions that never hold a supported input, even when named explicitly.
+FOREIGN_EXTENSIONS = {
+    ".snap", ".sh", ".bash", ".js", ".mjs", ".cjs", ".ts", ".py", ".md", ".txt", ".rst", ".html",
+    ".tf", ".hcl", ".tfvars", ".ps1", ".psm1", ".zip", ".png", ".jpg", ".gif", ".pdf", ".lock",
+}
+SKIP_DIRECTORIES = {"node_modules", "venv", "__pycache__", "site-packages", "cdk.out.bak"}
+
+#: Words every supported input holding a client contains (CloudFormation type, API field names).
+_CLIENT_MARKER = re.compile(rb"UserPoolClient|UserPoolId|ClientName|AuthFlows|OAuthFlows|CallbackURLs")
+
+
+class PathNotFound(Exception):
+    pass
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, bool]]:
+    """Yield (file path, named explicitly) in a deterministic order."""
+    patterns = list(exclude)
+    for path in paths:
+        if not os.path.exists(path):
+            raise PathNotFound(path)
+        if os.path.isdir(path):
+            yield from ((p, False) for p in _walk(path, patterns))
+        elif not _excluded(path, patterns):
+            yield path, True
+
+
+def _walk(root: str, patterns: list[str]) -> Iterator[str]:
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(
+            d for d in subdirs
+            if not d.startswith(".") and d not in SKIP_DIRECTORIES
+            and not os.path.exists(os.path.join(directory, d, "pyvenv.cfg"))
+            and not _excluded(os.path.join(directory, d), patterns)
+        )
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            if os.path.splitext(name)[1].lower() in CONFIG_EXTENSIONS and not _excluded(path, patterns):
+                yield path
+
+
+def _excluded(path: str, patterns: list[str]) -> bool:
+    if not patterns:
+        return False
+    norm = os.path.normpath(path)
+    name = os.path.basename(norm)
+    return any(fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, f"*/{p}")
+               for p in patterns)
+
+
+def is_foreign(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in FOREIGN_EXTENSIONS
+
+
+def may_hold_client(data: bytes) -> bool:
+    return _CLIENT_MARKER.search(data) is not None
+
+
+def looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:8192]

@@ -1,0 +1,391 @@
+"""Parsed files: plain data plus a way to turn a document path into a text span.
+
+JSON is parsed with the C-accelerated ``json`` module and positions are found lazily, only for
+the paths a finding points at (most files have no findings, so they never pay for positions).
+YAML is composed once with ruamel.yaml's C parser into nodes that carry marks; CloudFormation
+short-form tags become their long forms (``!Ref x`` → ``{"Ref": "x"}``) so loaders see one shape.
+
+A *document path* is a tuple of mapping keys and list indexes from the document root, e.g.
+``("Resources", "WebClient", "Properties", "CallbackURLs", 2)``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+DocPath = tuple  # tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column; the end column is the one after the last character (as SARIF)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class ParseError(Exception):
+    """A file that cannot be parsed; becomes a CG001 finding at ``line``:``column``."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = max(line, 1)
+        self.column = max(column, 1)
+
+
+class Document:
+    """A parsed file: ``data`` (plain Python) and positions for document paths."""
+
+    def __init__(self, path: str, text: str, data: Any):
+        self.path = path
+        self.text = text
+        self.data = data
+        self._line_starts: Optional[list[int]] = None
+
+    def span(self, doc_path: DocPath, key: bool = False) -> Span:
+        """The span of the value at ``doc_path`` (of its key when ``key``), or of the deepest
+        existing ancestor when the path does not exist (a missing property points at its parent)."""
+        raise NotImplementedError
+
+    def line_text(self, line: int) -> str:
+        starts = self._starts()
+        if not 1 <= line <= len(starts):
+            return ""
+        end = self.text.find("\n", starts[line - 1])
+        return self.text[starts[line - 1]: end if end >= 0 else len(self.text)].rstrip("\r")
+
+    # -- offset ↔ line/column ----------------------------------------------------------------
+
+    def _starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        starts = self._starts()
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:  # last line start <= offset
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - starts[lo] + 1
+
+    def offsets_span(self, start: int, end: int) -> Span:
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Span(line, col, end_line, end_col)
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+class JsonDocument(Document):
+    @classmethod
+    def parse(cls, path: str, text: str) -> "JsonDocument":
+        try:
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except _DuplicateKey as exc:
+            doc = cls(path, text, None)
+            line, col = doc.position(doc._find_duplicate(exc.key))
+            raise ParseError(f"duplicate key {exc.key!r}", line, col) from None
+        except RecursionError:
+            raise ParseError("invalid JSON: nesting too deep") from None
+        return cls(path, text, data)
+
+    def span(self, doc_path: DocPath, key: bool = False) -> Span:
+        start, end = self._locate(doc_path, key)
+        return self.offsets_span(start, end)
+
+    # A tiny scanner that walks the text along one path, skipping the values it does not need.
+
+    def _token(self, pos: int) -> tuple[str, int, int]:
+        m = _TOKEN.match(self.text, pos)
+        if not m:
+            raise ValueError(f"unexpected text at offset {pos}")
+        return m.group(m.lastindex), m.start(m.lastindex), m.end()
+
+    def _skip_value(self, pos: int) -> int:
+        """Offset just after the value starting at ``pos``."""
+        tok, _, end = self._token(pos)
+        if tok not in ("{", "["):
+            return end
+        depth = 1
+        while depth:
+            tok, _, end = self._token(end)
+            if tok in ("{", "["):
+                depth += 1
+            elif tok in ("}", "]"):
+                depth -= 1
+        return end
+
+    def _locate(self, doc_path: DocPath, key: bool) -> tuple[int, int]:
+        tok, start, end = self._token(0)
+        value_span = (start, self._skip_value(start))
+        key_span: Optional[tuple[int, int]] = None
+        pos = start
+        for step in doc_path:
+            found = self._child(pos, step)
+            if found is None:
+                break
+            key_span, pos = found
+            value_span = (pos, self._skip_value(pos))
+        else:
+            if key and key_span is not None:
+                return key_span
+            return value_span
+        # Path does not exist: point at the deepest existing value's key (or the value's opener).
+        if key_span is not None:
+            return key_span
+        return value_span[0], value_span[0] + 1
+
+    def _child(self, pos: int, step: Any) -> Optional[tuple[Optional[tuple[int, int]], int]]:
+        """(key span or None, value offset) of ``step`` inside the container at ``pos``."""
+        tok, _, end = self._token(pos)
+        if tok == "{" and isinstance(step, str):
+            while True:
+                tok, kstart, kend = self._token(end)
+                if tok == "}":
+                    return None
+                if tok == ",":
+                    tok, kstart, kend = self._token(kend)
+                _, _, after_colon = self._token(kend)  # the ':'
+                vstart = self._token(after_colon)[1]
+                if json.loads(tok) == step:
+                    return (kstart, kend), vstart
+                end = self._skip_value(vstart)
+        if tok == "[" and isinstance(step, int):
+            index = 0
+            nxt, vstart, _ = self._token(end)
+            if nxt == "]":
+                return None
+            while True:
+                if index == step:
+                    return None, vstart
+                after = self._skip_value(vstart)
+                nxt, _, comma_end = self._token(after)
+                if nxt != ",":
+                    return None
+                vstart = self._token(comma_end)[1]
+                index += 1
+        return None
+
+    def _find_duplicate(self, key: str) -> int:
+        """Offset of the second occurrence of ``key`` within one object."""
+        stack: list[set] = []
+        pos = 0
+        expect_key = False
+        while True:
+            m = _TOKEN.match(self.text, pos)
+            if not m:
+                return 0
+            tok, start, pos = m.group(m.lastindex), m.start(m.lastindex), m.end()
+            if tok in ("{", "["):
+                stack.append(set() if tok == "{" else None)
+                expect_key = tok == "{"
+            elif tok in ("}", "]"):
+                stack.pop()
+                expect_key = False
+            elif tok == ",":
+                expect_key = bool(stack) and stack[-1] is not None
+            elif expect_key and tok.startswith('"'):
+                name = json.loads(tok)
+                if name == key and name in stack[-1]:
+                    return start
+                stack[-1].add(name)
+                expect_key = False
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+#: CloudFormation short-form tags and their long forms.
+CFN_TAGS = {
+    "!Ref": "Ref", "!Condition": "Condition", "!GetAtt": "Fn::GetAtt", "!Sub": "Fn::Sub",
+    "!If": "Fn::If", "!Join": "Fn::Join", "!Select": "Fn::Select", "!Split": "Fn::Split",
+    "!FindInMap": "Fn::FindInMap", "!Equals": "Fn::Equals", "!Not": "Fn::Not", "!And": "Fn::And",
+    "!Or": "Fn::Or", "!ImportValue": "Fn::ImportValue", "!Base64": "Fn::Base64", "!Cidr": "Fn::Cidr",
+    "!GetAZs": "Fn::GetAZs", "!Transform": "Fn::Transform", "!Length": "Fn::Length",
+    "!ToJsonString": "Fn::ToJsonString", "!ForEach": "Fn::ForEach",
+}
+_YAML_TAG = "tag:yaml.org,2002:"
+_yaml_loaders: dict[bool, Any] = {}
+
+
+def _compose(text: str, pure: bool = False):
+    loader = _yaml_loaders.get(pure)
+    if loader is None:
+        from ruamel.yaml import YAML
+
+        # pure=False picks the C parser when ruamel.yaml.clib is installed (10x faster).
+        loader = _yaml_loaders[pure] = YAML(typ="safe", pure=pure)
+    return loader.compose(text)
+
+
+class YamlDocument(Document):
+    def __init__(self, path: str, text: str, data: Any, root: Any):
+        super().__init__(path, text, data)
+        self.root = root
+
+    @classmethod
+    def parse(cls, path: str, text: str) -> "YamlDocument":
+        from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+        try:
+            try:
+                root = _compose(text)
+            except YAMLError:
+                # libyaml follows YAML 1.1, which rejects e.g. `[!Ref AWS::NoValue]` (a colon in a
+                # flow scalar) that CloudFormation accepts: the pure YAML 1.2 parser decides.
+                root = _compose(text, pure=True)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = (exc.problem or exc.context or "invalid YAML").strip()
+            if exc.problem and exc.context:
+                problem = f"{problem} ({exc.context.strip()})"
+            if "\t" in text and "tab" not in problem and _tab_indent_at(text, mark):
+                problem += " (tab characters cannot indent YAML)"
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise ParseError(f"invalid YAML: {problem}", line, col) from None
+        except YAMLError as exc:  # e.g. several documents in one stream
+            raise ParseError(f"invalid YAML: {str(exc).splitlines()[0]}") from None
+        except RecursionError:
+            raise ParseError("invalid YAML: nesting too deep") from None
+        data = _to_data(root) if root is not None else None
+        return cls(path, text, data, root)
+
+    def span(self, doc_path: DocPath, key: bool = False) -> Span:
+        node, key_node = self.root, None
+        for step in doc_path:
+            child = _yaml_child(node, step)
+            if child is None:
+                break
+            child_key, child_node = child
+            if child_key is not None or child_node is not node:
+                key_node = child_key
+            node = child_node
+        else:
+            return self._node_span(key_node if key and key_node is not None else node)
+        # Path does not exist: a scalar (`!GetAtt A.b` for path GetAtt/0) is itself the value;
+        # otherwise point at the deepest existing value's key (a missing property's parent).
+        if node.id == "scalar" or key_node is None:
+            return self._node_span(node)
+        return self._node_span(key_node)
+
+    def _node_span(self, node: Any) -> Span:
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.id != "scalar" and not _is_flow(node):
+            # A block mapping or list runs until the next key: point at its first line only.
+            eol = self.text.find("\n", start)
+            end = eol if eol >= 0 else len(self.text)
+        return self.offsets_span(start, max(end, start + 1))
+
+
+def _is_flow(node: Any) -> bool:
+    return bool(getattr(node, "flow_style", False))
+
+
+def _tab_indent_at(text: str, mark: Any) -> bool:
+    if mark is None:
+        return False
+    lines = text.splitlines()
+    near = lines[max(mark.line - 1, 0): mark.line + 1]
+    return any(line[: len(line) - len(line.lstrip())].count("\t") for line in near)
+
+
+def _yaml_child(node: Any, step: Any) -> Optional[tuple[Any, Any]]:
+    """(key node or None, value node) for one path step; intrinsic names step into tagged nodes."""
+    if isinstance(step, str) and node.tag in CFN_TAGS and CFN_TAGS[node.tag] == step:
+        return None, node  # `!If [...]` stands for `{"Fn::If": [...]}`: same node
+    if node.id == "mapping" and isinstance(step, str):
+        for key_node, value_node in node.value:
+            if key_node.id == "scalar" and key_node.value == step:
+                return key_node, value_node
+        return None
+    if node.id == "sequence" and isinstance(step, int):
+        if 0 <= step < len(node.value):
+            return None, node.value[step]
+        return None
+    return None
+
+
+def _scalar(node: Any) -> Any:
+    tag, value = node.tag, node.value
+    if not tag.startswith(_YAML_TAG):
+        return value
+    kind = tag[len(_YAML_TAG):]
+    if kind == "str":
+        return value
+    if kind == "bool":
+        return value.lower() in ("true", "yes", "on", "y")
+    if kind == "int":
+        text = value.replace("_", "")
+        try:
+            if text.lower().startswith(("0x", "-0x")):
+                return int(text, 16)
+            if text.lower().startswith(("0o", "-0o")):
+                return int(text.replace("o", "").replace("O", ""), 8)
+            return int(text)
+        except ValueError:
+            return value
+    if kind == "float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    if kind == "null":
+        return None
+    return value  # timestamps, binary: keep the text
+
+
+def _to_data(node: Any) -> Any:
+    """Plain Python data from a composed node tree, short-form tags in long form."""
+    tag = node.tag
+    if node.id == "scalar":
+        data: Any = _scalar(node)
+    elif node.id == "sequence":
+        data = [_to_data(n) for n in node.value]
+    else:
+        data = {}
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                raise ParseError("a mapping key must be a plain value",
+                                 key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key = key_node.value
+            if key in data:
+                raise ParseError(f"duplicate key {key!r}",
+                                 key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            data[key] = _to_data(value_node)
+    if tag.startswith("!"):
+        long_form = CFN_TAGS.get(tag)
+        if long_form is None:
+            raise ParseError(f"unknown tag {tag!r}", node.start_mark.line + 1, node.start_mark.column + 1)
+        if long_form == "Fn::GetAtt" and isinstance(data, str):
+            data = data.split(".", 1)
+        return {long_form: data}
+    return data

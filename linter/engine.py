@@ -1,0 +1,157 @@
+"""The engine: read and parse a file, load its clients, run the rules, turn paths into positions.
+
+``lint_file`` is a pure function of a path and a :class:`LintConfig`, which is what lets
+``lint_paths`` spread files over processes and still report in a deterministic order.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Optional
+
+from linter import discover
+from linter.document import Document, JsonDocument, ParseError, Span, YamlDocument
+from linter.findings import FileResult, Finding
+from linter.rule import Problem, Rule
+
+PARSE_ERROR = "CG001"
+
+
+@dataclass
+class LintConfig:
+    rules: dict[str, Rule]
+    #: Rule ID → option name → value (defaults from the rule, overridden by the user).
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Rule ID → level, overriding the rule's default level.
+    levels: dict[str, str] = field(default_factory=dict)
+
+    def level_of(self, rule_id: str, problem_level: Optional[str] = None) -> str:
+        return self.levels.get(rule_id) or problem_level or self.rules[rule_id].level
+
+    def options_of(self, rule: Rule) -> dict[str, Any]:
+        return {**rule.options, **self.options.get(rule.id, {})}
+
+
+def lint_paths(paths: Iterable[str], config: LintConfig, exclude: Iterable[str] = (), jobs: int = 1) -> Iterator[FileResult]:
+    """Results per file, in discovery order.  Raises ``discover.PathNotFound``."""
+    files = list(discover.discover(paths, exclude))
+    if jobs > 1 and len(files) >= 8:
+        from linter.parallel import lint_in_parallel
+
+        yield from lint_in_parallel(files, config, jobs)
+        return
+    for path, explicit in files:
+        yield lint_file(path, config, explicit)
+
+
+def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResult:
+    result = FileResult(path)
+    if explicit and discover.is_foreign(path):
+        result.verbose_notices.append(f"{path}: skipped: not a JSON/YAML input")
+        return result
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        _parse_error(result, config, path, f"cannot read file: {exc.strerror or exc}", 1, 1)
+        return result
+    if not data.strip():
+        if explicit:
+            result.notices.append(f"{path}: skipped: the file is empty")
+        return result
+    if discover.looks_binary(data):
+        if explicit:
+            result.notices.append(f"{path}: skipped: binary file, not JSON or YAML")
+        return result
+    if not discover.may_hold_client(data):
+        result.verbose_notices.append(f"{path}: skipped: holds no app client")
+        return result
+    try:
+        doc = parse(path, data)
+    except ParseError as exc:
+        _parse_error(result, config, path, exc.message, exc.line, exc.column)
+        return result
+    from linter.loaders import load_clients
+
+    sources = load_clients(doc)
+    if not sources:
+        result.verbose_notices.append(f"{path}: skipped: holds no app client")
+        return result
+    result.clients = len(sources)
+    for source in sources:
+        result.findings.extend(_check_client(doc, source, config))
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def parse(path: str, data: bytes) -> Document:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
+    if _is_json(path, text):
+        return JsonDocument.parse(path, text)
+    return YamlDocument.parse(path, text)
+
+
+def _is_json(path: str, text: str) -> bool:
+    ext = os.path.splitext(path)[1].lower()
+    if ext == ".json":
+        return True
+    if ext in (".yaml", ".yml"):
+        return False
+    return text.lstrip()[:1] in ("{", "[")
+
+
+def _parse_error(result: FileResult, config: LintConfig, path: str, message: str, line: int, column: int) -> None:
+    if PARSE_ERROR not in config.rules:
+        result.notices.append(f"{path}:{line}:{column}: {message}")
+        return
+    source_line = ""
+    try:
+        with open(path, "rb") as handle:
+            lines = handle.read().decode("utf-8", "replace").splitlines()
+        source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    except OSError:
+        pass
+    end_column = column + 1 if column <= len(source_line) else column
+    result.findings.append(Finding(PARSE_ERROR, config.level_of(PARSE_ERROR), message, path,
+                                   Span(line, column, line, max(end_column, column)), source_line=source_line))
+
+
+def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
+    """Run every rule on every variant; merge what the variants share, name the conditions otherwise."""
+    seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict]]] = {}
+    for variant in source.variants:
+        for rule in config.rules.values():
+            for problem in rule.run(variant.client, config.options_of(rule)):
+                doc_path, key = variant.locate(problem.path, source.anchor)
+                key = key or problem.key
+                ident = (rule.id, doc_path, key, problem.message)
+                if ident not in seen:
+                    seen[ident] = (rule, problem, doc_path, key, [])
+                seen[ident][4].append(variant.client.conditions)
+    findings = []
+    for rule, problem, doc_path, key, conditions in seen.values():
+        span = doc.span(doc_path, key)
+        message = problem.message
+        if len(conditions) < len(source.variants):
+            message += _when(conditions)
+        findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), message, doc.path, span,
+                                client=source.name, kind=source.kind,
+                                source_line=doc.line_text(span.line), doc_path=doc_path))
+    return findings
+
+
+def _when(assignments: list[dict[str, bool]]) -> str:
+    """' (when IsProd is false)': the condition values shared by every variant that has the problem."""
+    shared = dict(assignments[0])
+    for assignment in assignments[1:]:
+        for name in list(shared):
+            if assignment.get(name) != shared[name]:
+                del shared[name]
+    if not shared:
+        return " (in some combinations of template conditions)"
+    return " (when " + " and ".join(f"{n} is {str(v).lower()}" for n, v in sorted(shared.items())) + ")"

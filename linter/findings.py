@@ -1,0 +1,39 @@
+"""What the engine hands to reporters."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from linter.document import Span
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    level: str
+    message: str
+    file: str
+    span: Span
+    #: The client the finding is about (logical ID, ClientName or file name); None for CG001.
+    client: Optional[str] = None
+    #: The input kind (api-create, cloudformation, ...); None when the file could not be parsed.
+    kind: Optional[str] = None
+    #: The text of the finding's first line, for reporters that show source.
+    source_line: str = ""
+    #: Where in the document the value is (keys and indexes), for fingerprints and fixes.
+    doc_path: tuple = ()
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.span.line, self.span.column, self.rule_id, self.message)
+
+
+@dataclass
+class FileResult:
+    """Findings of one file, plus notices: one-line remarks that are not findings (skipped files)."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    #: Notices shown only with --verbose.
+    verbose_notices: list[str] = field(default_factory=list)
+    clients: int = 0

@@ -1,0 +1,80 @@
+"""Loaders: a parsed document → the app clients in it, each with a map back to the document.
+
+Each input kind has one loader module.  ``load_clients`` decides the kind from the document's
+shape (``inputs.md``, "Kinds") and returns :class:`ClientSource` objects: a client, every variant
+that CloudFormation conditions allow, and how to turn a client path into a document path.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from linter.document import DocPath, Document
+from linter.model import AppClient
+
+ClientPath = tuple  # tuple[str | int, ...], e.g. ("CallbackURLs", 2)
+
+
+@dataclass
+class Variant:
+    """The client as it is under one choice of Fn::If conditions (the only one elsewhere)."""
+
+    client: AppClient
+    #: client path → document path of the value it came from (longest prefix wins).
+    origin: dict[ClientPath, DocPath]
+
+    def locate(self, path: ClientPath, anchor: DocPath) -> tuple[DocPath, bool]:
+        """(document path, point-at-key) for a rule's client path.
+
+        A top-level property that is absent points at the client's anchor (the logical ID)."""
+        if not path or path[0] not in self.client.present:
+            return anchor, True
+        for n in range(len(path), -1, -1):
+            doc_path = self.origin.get(path[:n])
+            if doc_path is not None:
+                return doc_path + tuple(path[n:]), False
+        return anchor, True
+
+
+@dataclass
+class ClientSource:
+    """One app client found in a document."""
+
+    kind: str
+    name: str
+    #: Where findings about the client as a whole point (a resource's logical ID, a key).
+    anchor: DocPath
+    variants: list[Variant] = field(default_factory=list)
+    #: CloudFormation logical ID, when there is one.
+    resource: Optional[str] = None
+
+
+def detect_kind(data: Any) -> Optional[str]:
+    """The input kind of a parsed document, or None when it cannot hold an app client."""
+    if not isinstance(data, dict):
+        return None
+    resources = data.get("Resources")
+    if isinstance(resources, dict) and any(isinstance(r, dict) and "Type" in r for r in resources.values()):
+        return "cloudformation"
+    serverless = data.get("resources")
+    if isinstance(serverless, dict) and isinstance(serverless.get("Resources"), dict):
+        return "cloudformation"
+    if isinstance(data.get("UserPoolClient"), dict):
+        return "api-describe"
+    if "UserPoolId" in data or "ClientName" in data:
+        return "api-update" if "ClientId" in data else "api-create"
+    return None
+
+
+def load_clients(doc: Document) -> list[ClientSource]:
+    kind = detect_kind(doc.data)
+    if kind is None:
+        return []
+    if kind == "cloudformation":
+        from linter.loaders import cloudformation
+
+        base = () if "Resources" in doc.data else ("resources",)
+        return cloudformation.load(doc, base)
+    from linter.loaders import api
+
+    return api.load(doc, kind)

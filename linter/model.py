@@ -1,0 +1,322 @@
+"""The canonical app-client model: what every loader fills and every rule reads.
+
+Field names are the Cognito API names (CloudFormation uses the same ones).  A value is either
+known (``str``, ``int``, ``bool``, lists and structures of them) or :class:`Unknown` — an unresolved
+``!Ref``, a Terraform variable, a value of the wrong type.  Rules must stay silent on unknowns.
+
+The service's defaults live in :data:`SERVICE_DEFAULTS`; the helpers on :class:`AppClient`
+("effective explicit auth flows", "has a secret", "validity in seconds") apply them so that every
+rule reasons the same way.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional, Union
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Unknown:
+    """A value that cannot be known statically.
+
+    ``source`` says why, for messages and debugging (``"Ref Domain"``, ``"GetAtt Dist.DomainName"``).
+    ``default`` holds a parameter's ``Default`` when there is one: rules that accept defaults may
+    use it (:meth:`AppClient.default_or_value`); all others treat the value as unknown.
+    """
+
+    __slots__ = ("source", "default")
+
+    def __init__(self, source: str = "unknown", default: Any = None):
+        self.source = source
+        self.default = default
+
+    def __repr__(self) -> str:
+        return f"Unknown({self.source!r})"
+
+    # Two unknowns are never known to be equal (``==`` falls back to identity).
+
+
+class Template(Unknown):
+    """A string with known and unknown parts, e.g. ``Fn::Sub 'https://${Domain}/cb'``.
+
+    ``parts`` alternates literal text and :class:`Unknown`.  The known prefix gives rules partial
+    knowledge (a scheme), and two templates with the same ``text`` are the same value.
+    """
+
+    __slots__ = ("parts", "text")
+
+    def __init__(self, parts: list[Union[str, Unknown]], source: str = "Fn::Sub"):
+        super().__init__(source)
+        self.parts = tuple(parts)
+        self.text = "".join(p if isinstance(p, str) else "${" + p.source + "}" for p in self.parts)
+
+    @property
+    def known_prefix(self) -> str:
+        prefix = []
+        for part in self.parts:
+            if not isinstance(part, str):
+                break
+            prefix.append(part)
+        return "".join(prefix)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Template) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Template({self.text!r})"
+
+
+def may_equal(a: Any, b: Any) -> bool:
+    """False only when ``a`` and ``b`` are certainly different values.
+
+    Plain unknowns may be anything; a template's literal prefix and suffix must fit the other value.
+    """
+    if isinstance(a, str) and isinstance(b, str):
+        return a == b
+    if not (isinstance(a, (str, Template)) and isinstance(b, (str, Template))):
+        return True
+    if isinstance(a, Template) and isinstance(b, Template) and a.text == b.text:
+        return True
+    pa, pb = _literal_end(a, 0), _literal_end(b, 0)
+    sa, sb = _literal_end(a, -1), _literal_end(b, -1)
+    return (pa.startswith(pb) or pb.startswith(pa)) and (sa.endswith(sb) or sb.endswith(sa))
+
+
+def _literal_end(value: Union[str, Template], index: int) -> str:
+    """The literal text at the start (index 0) or end (-1) of a string or template."""
+    if isinstance(value, str):
+        return value
+    part = value.parts[index] if value.parts else ""
+    return part if isinstance(part, str) else ""
+
+
+def is_known(value: Any) -> bool:
+    """True when ``value`` is fully known (recursively for lists and mappings)."""
+    if isinstance(value, Unknown):
+        return False
+    if isinstance(value, list):
+        return all(is_known(v) for v in value)
+    if isinstance(value, dict):
+        return all(is_known(v) for v in value.values())
+    return True
+
+
+# --- service defaults -------------------------------------------------------------------------
+
+SECONDS_PER_UNIT = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+
+#: Token validity units the service assumes when TokenValidityUnits (or one of its keys) is omitted.
+DEFAULT_TOKEN_UNITS = {"AccessToken": "hours", "IdToken": "hours", "RefreshToken": "days"}
+
+#: Which validity field goes with which TokenValidityUnits key.
+VALIDITY_FIELDS = {
+    "AccessToken": "AccessTokenValidity",
+    "IdToken": "IdTokenValidity",
+    "RefreshToken": "RefreshTokenValidity",
+}
+
+DEFAULT_EXPLICIT_AUTH_FLOWS = ("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH")
+
+#: What the service applies when a field is omitted (rules.md, "Defaults the service applies").
+SERVICE_DEFAULTS: dict[str, Any] = {
+    "AccessTokenValidity": 1,  # hours
+    "IdTokenValidity": 1,  # hours
+    "RefreshTokenValidity": 30,  # days; 0 is also replaced by 30 days
+    "ExplicitAuthFlows": list(DEFAULT_EXPLICIT_AUTH_FLOWS),
+    "PreventUserExistenceErrors": "LEGACY",
+    "EnableTokenRevocation": True,
+    "AllowedOAuthFlowsUserPoolClient": False,
+    "GenerateSecret": False,
+    "EnablePropagateAdditionalUserContextData": False,
+    "AuthSessionValidity": 3,  # minutes
+}
+
+#: Input kinds a loader can produce.
+KINDS = ("api-create", "api-update", "api-describe", "cloudformation")
+
+# --- the model --------------------------------------------------------------------------------
+
+Str = Union[str, Unknown]
+Int = Union[int, Unknown]
+Bool = Union[bool, Unknown]
+StrList = Union[list[Str], Unknown]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True, extra="forbid", defer_build=True)
+
+
+class TokenValidityUnitsType(_Model):
+    AccessToken: Optional[Str] = None
+    IdToken: Optional[Str] = None
+    RefreshToken: Optional[Str] = None
+
+
+class AnalyticsConfigurationType(_Model):
+    ApplicationId: Optional[Str] = None
+    ApplicationArn: Optional[Str] = None
+    RoleArn: Optional[Str] = None
+    ExternalId: Optional[Str] = None
+    UserDataShared: Optional[Bool] = None
+
+
+class RefreshTokenRotationType(_Model):
+    Feature: Optional[Str] = None
+    RetryGracePeriodSeconds: Optional[Int] = None
+
+
+class AppClient(_Model):
+    """One app client as the service would see it; ``None`` means omitted."""
+
+    kind: str
+    #: How findings name the client: a CloudFormation logical ID, else the ClientName or file name.
+    name: str
+    #: Top-level property names present in the input (after intrinsic resolution).
+    present: frozenset[str] = frozenset()
+    #: The resolved properties as written (types unchecked) for the schema rules CG002–CG007.
+    raw: dict[str, Any] = {}
+    #: For CloudFormation: the Fn::If branch choices this variant of the client stands for.
+    conditions: dict[str, bool] = {}
+
+    UserPoolId: Optional[Str] = None
+    ClientName: Optional[Str] = None
+    ClientId: Optional[Str] = None
+    GenerateSecret: Optional[Bool] = None
+    ClientSecret: Optional[Str] = None
+    RefreshTokenValidity: Optional[Int] = None
+    AccessTokenValidity: Optional[Int] = None
+    IdTokenValidity: Optional[Int] = None
+    TokenValidityUnits: Optional[Union[TokenValidityUnitsType, Unknown]] = None
+    ReadAttributes: Optional[StrList] = None
+    WriteAttributes: Optional[StrList] = None
+    ExplicitAuthFlows: Optional[StrList] = None
+    SupportedIdentityProviders: Optional[StrList] = None
+    CallbackURLs: Optional[StrList] = None
+    LogoutURLs: Optional[StrList] = None
+    DefaultRedirectURI: Optional[Str] = None
+    AllowedOAuthFlows: Optional[StrList] = None
+    AllowedOAuthScopes: Optional[StrList] = None
+    AllowedOAuthFlowsUserPoolClient: Optional[Bool] = None
+    AnalyticsConfiguration: Optional[Union[AnalyticsConfigurationType, Unknown]] = None
+    PreventUserExistenceErrors: Optional[Str] = None
+    EnableTokenRevocation: Optional[Bool] = None
+    EnablePropagateAdditionalUserContextData: Optional[Bool] = None
+    AuthSessionValidity: Optional[Int] = None
+    RefreshTokenRotation: Optional[Union[RefreshTokenRotationType, Unknown]] = None
+    PublishSecretsInAWSSecretsManager: Optional[Bool] = None
+
+    # -- helpers that apply the service defaults --------------------------------------------
+
+    def effective(self, field: str) -> Any:
+        """The field's value, or the service default when omitted (``None`` if it has none)."""
+        value = getattr(self, field)
+        return SERVICE_DEFAULTS.get(field) if value is None else value
+
+    def effective_explicit_auth_flows(self) -> Union[list[Str], Unknown]:
+        return self.effective("ExplicitAuthFlows")
+
+    def has_secret(self) -> Optional[bool]:
+        """True/False when known; None when unknown (an Update payload, an unresolved value)."""
+        if self.kind == "api-update":
+            return None
+        if self.ClientSecret is not None:
+            return True
+        if isinstance(self.GenerateSecret, Unknown):
+            return None
+        return bool(self.GenerateSecret)
+
+    def token_unit(self, token: str) -> Optional[str]:
+        """The unit of ``token`` (AccessToken/IdToken/RefreshToken), defaults applied; None if unknown."""
+        units = self.TokenValidityUnits
+        if isinstance(units, Unknown):
+            return None
+        unit = getattr(units, token) if units is not None else None
+        if unit is None:
+            return DEFAULT_TOKEN_UNITS[token]
+        if isinstance(unit, Unknown) or unit not in SECONDS_PER_UNIT:
+            return None
+        return unit
+
+    def validity_seconds(self, token: str) -> Optional[int]:
+        """The token's validity in seconds with defaults applied (refresh 0 → 30 days); None if unknown."""
+        unit = self.token_unit(token)
+        value = self.effective(VALIDITY_FIELDS[token])
+        if unit is None or isinstance(value, Unknown):
+            return None
+        if token == "RefreshToken" and value == 0:
+            return 30 * 86400
+        return value * SECONDS_PER_UNIT[unit]
+
+
+def default_or_value(value: Any) -> Any:
+    """For rules that accept CloudFormation parameter defaults: the default of an unknown ``Ref``."""
+    if isinstance(value, Unknown) and value.default is not None:
+        return value.default
+    return value
+
+
+# --- building a client from raw properties ---------------------------------------------------
+
+_BOOL_FIELDS = {
+    "GenerateSecret", "AllowedOAuthFlowsUserPoolClient", "EnableTokenRevocation",
+    "EnablePropagateAdditionalUserContextData", "PublishSecretsInAWSSecretsManager", "UserDataShared",
+}
+_INT_FIELDS = {
+    "RefreshTokenValidity", "AccessTokenValidity", "IdTokenValidity", "AuthSessionValidity",
+    "RetryGracePeriodSeconds",
+}
+_LIST_FIELDS = {
+    "ReadAttributes", "WriteAttributes", "ExplicitAuthFlows", "SupportedIdentityProviders",
+    "CallbackURLs", "LogoutURLs", "AllowedOAuthFlows", "AllowedOAuthScopes",
+}
+_STRUCT_FIELDS = {
+    "TokenValidityUnits": TokenValidityUnitsType,
+    "AnalyticsConfiguration": AnalyticsConfigurationType,
+    "RefreshTokenRotation": RefreshTokenRotationType,
+}
+_CLIENT_FIELDS = set(AppClient.model_fields) - {"kind", "name", "present", "raw", "conditions"}
+
+_INVALID = Unknown("invalid type")
+
+
+def coerce(field: str, value: Any, lenient: bool) -> Any:
+    """``value`` as the model's type for ``field``, or an :class:`Unknown` if it has the wrong type.
+
+    ``lenient`` accepts CloudFormation's string forms (``"true"``, ``"60"``).  CG003 reports the
+    wrong types; here they only become unknown so that no other rule fires on them.
+    """
+    if isinstance(value, Unknown):
+        return value
+    if field in _BOOL_FIELDS:
+        if isinstance(value, bool):
+            return value
+        if lenient and isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return _INVALID
+    if field in _INT_FIELDS:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if lenient and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value)
+        return _INVALID
+    if field in _LIST_FIELDS:
+        if not isinstance(value, list):
+            return _INVALID
+        return [v if isinstance(v, (str, Unknown)) else _INVALID for v in value]
+    if field in _STRUCT_FIELDS:
+        if not isinstance(value, dict):
+            return _INVALID
+        model = _STRUCT_FIELDS[field]
+        fields = {k: coerce(k, v, lenient) for k, v in value.items() if k in model.model_fields}
+        return model(**fields)
+    return value if isinstance(value, str) else _INVALID
+
+
+def build_client(kind: str, name: str, raw: dict[str, Any], conditions: dict[str, bool] | None = None) -> AppClient:
+    """Fill the model from a loader's resolved property mapping."""
+    lenient = kind == "cloudformation"
+    fields = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
+    return AppClient(kind=kind, name=name, present=frozenset(raw), raw=raw,
+                     conditions=conditions or {}, **fields)

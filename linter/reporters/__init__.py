@@ -1,0 +1,29 @@
+"""Reporters: findings (+ rule metadata) → text, JSON, SARIF or GitHub annotations.
+
+Each format is one module with ``render(findings, rules, run) -> str``; the CLI imports only the
+one it needs (SARIF pulls in sarif-om, which is slow to import).
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+@dataclass
+class RunInfo:
+    """Facts about the run that reporters may show."""
+
+    files: int = 0
+    clients: int = 0
+    color: bool = False
+    quiet: bool = False
+    show_source: bool = True
+    sarif_category: str = "cognito-lint"
+    notices: list = field(default_factory=list)
+
+
+def render(fmt: str, findings, rules, run: RunInfo) -> str:
+    module = importlib.import_module(f"linter.reporters.{fmt}_format")
+    return module.render(findings, rules, run)

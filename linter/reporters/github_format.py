@@ -1,0 +1,22 @@
+"""GitHub Actions workflow commands: annotations on the pull request's changed lines."""
+from __future__ import annotations
+
+_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(findings, rules, run) -> str:
+    lines = []
+    for f in findings:
+        props = (f"file={_escape_property(f.file)},line={f.span.line},col={f.span.column},"
+                 f"endLine={f.span.end_line},endColumn={f.span.end_column},"
+                 f"title={_escape_property(f.rule_id + ' ' + (rules[f.rule_id].name if f.rule_id in rules else ''))}")
+        lines.append(f"::{_COMMANDS.get(f.level, 'warning')} {props}::{_escape_data(f.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,42 @@
+"""Machine-readable output with stable field names (documented in the README, "JSON output")."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from linter import __version__
+
+SCHEMA_VERSION = 1
+
+
+def render(findings, rules, run) -> str:
+    counts = Counter(f.level for f in findings)
+    document = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "cognito-lint", "version": __version__},
+        "findings": [
+            {
+                "rule": f.rule_id,
+                "name": rules[f.rule_id].name if f.rule_id in rules else None,
+                "level": f.level,
+                "message": f.message,
+                "file": f.file,
+                "line": f.span.line,
+                "column": f.span.column,
+                "end_line": f.span.end_line,
+                "end_column": f.span.end_column,
+                "client": f.client,
+                "kind": f.kind,
+            }
+            for f in findings
+        ],
+        "summary": {
+            "files": run.files,
+            "clients": run.clients,
+            "findings": len(findings),
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "notes": counts["note"],
+        },
+    }
+    return json.dumps(document, indent=2) + "\n"

@@ -1,0 +1,109 @@
+"""SARIF 2.1.0 for GitHub code scanning, built with sarif-om.
+
+sarif-om's usual serializer (jschema_to_python) drops every value equal to its schema default,
+which would turn ``level: "warning"`` under an error-default rule into an error.  ``_to_json``
+below keeps every value that was set, so levels survive (tests/test_sarif.py proves it).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from urllib.parse import quote
+from urllib.request import pathname2url
+
+import attr
+import sarif_om as om
+
+from linter import __version__
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/cognito-lint/cognito-lint"
+FINGERPRINT_KEY = "cognitoLint/v1"
+#: GitHub's security-severity scale: > 7 high, 4–7 medium, < 4 low.
+_SECURITY_SEVERITY = {"error": "8.0", "warning": "5.5", "note": "2.0"}
+
+
+def render(findings, rules, run) -> str:
+    used = sorted({f.rule_id for f in findings} | set(rules))
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    descriptors = [_descriptor(rules[r]) if r in rules else om.ReportingDescriptor(id=r) for r in used]
+    root = os.getcwd()
+    log = om.SarifLog(
+        version="2.1.0",
+        schema_uri=SCHEMA_URI,
+        runs=[om.Run(
+            tool=om.Tool(driver=om.ToolComponent(
+                name="cognito-lint", version=__version__, semantic_version=__version__,
+                information_uri=INFORMATION_URI, rules=descriptors)),
+            automation_details=om.RunAutomationDetails(id=f"{run.sarif_category.rstrip('/')}/"),
+            original_uri_base_ids={"%SRCROOT%": om.ArtifactLocation(uri=_dir_uri(root))},
+            column_kind="unicodeCodePoints",
+            results=[_result(f, index, root) for f in findings],
+        )],
+    )
+    return json.dumps(_to_json(log), indent=2) + "\n"
+
+
+def _descriptor(rule) -> om.ReportingDescriptor:
+    sections = rule.doc_sections()
+    body = rule.docs.split("\n", 1)[1].strip() if "\n" in rule.docs else rule.summary
+    properties: dict = {"tags": list(rule.tags) or ["correctness"], "precision": "very-high" if rule.level == "error" else "high"}
+    if "security" in rule.tags:
+        properties["security-severity"] = _SECURITY_SEVERITY[rule.level]
+    return om.ReportingDescriptor(
+        id=rule.id,
+        name=rule.name,
+        short_description=om.MultiformatMessageString(text=rule.summary),
+        full_description=om.MultiformatMessageString(text=sections.get("What it does", rule.summary)),
+        help=om.MultiformatMessageString(text=body, markdown=body),
+        default_configuration=om.ReportingConfiguration(level=rule.level),
+        properties=properties,
+    )
+
+
+def _result(f, index, root) -> om.Result:
+    uri, base = _artifact_uri(f.file, root)
+    location = om.Location(physical_location=om.PhysicalLocation(
+        artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=base),
+        region=om.Region(start_line=f.span.line, start_column=f.span.column,
+                         end_line=f.span.end_line, end_column=f.span.end_column)))
+    return om.Result(
+        rule_id=f.rule_id, rule_index=index[f.rule_id], level=f.level,
+        message=om.Message(text=f.message), locations=[location],
+        partial_fingerprints={FINGERPRINT_KEY: _fingerprint(uri, f)},
+    )
+
+
+def _fingerprint(uri: str, f) -> str:
+    """Stable across lines moving: file, client, rule, where in the document (no line numbers), message."""
+    where = "/".join(str(step) for step in f.doc_path)
+    return hashlib.sha256("\0".join((uri, f.client or "", f.rule_id, where, f.message)).encode()).hexdigest()[:32]
+
+
+def _artifact_uri(path: str, root: str):
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, root)
+    if relative.startswith(".."):
+        return "file://" + pathname2url(absolute), None
+    return quote(relative.replace(os.sep, "/")), "%SRCROOT%"
+
+
+def _dir_uri(path: str) -> str:
+    return "file://" + pathname2url(os.path.abspath(path)).rstrip("/") + "/"
+
+
+def _to_json(value):
+    """sarif-om objects → JSON data, keeping every value that was set (None means unset)."""
+    if attr.has(type(value)):
+        data = {}
+        for field in attr.fields(type(value)):
+            item = getattr(value, field.name)
+            if item is not None:
+                data[field.metadata.get("schema_property_name", field.name)] = _to_json(item)
+        return data
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_json(v) for v in value]
+    return value

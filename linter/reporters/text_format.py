@@ -1,0 +1,52 @@
+"""Human-readable output, like ruff's: ``path:line:col: ID [level] message`` and the source line."""
+from __future__ import annotations
+
+from collections import Counter
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render(findings, rules, run) -> str:
+    paint = _painter(run.color)
+    out = []
+    for f in findings:
+        where = paint(_BOLD, f"{f.file}:{f.span.line}:{f.span.column}:")
+        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)} [{f.level}] {f.message}")
+        if run.show_source and not run.quiet and f.source_line:
+            out.extend(_source(f, paint))
+    if not run.quiet:
+        out.append(_summary(findings, run))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _source(f, paint) -> list[str]:
+    number = str(f.span.line)
+    line = f.source_line.replace("\t", " ")
+    start = f.span.column - 1
+    end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(line)
+    width = max(1, min(end, len(line)) - start)
+    gutter = " " * len(number)
+    return [
+        paint(_DIM, f"{number} | ") + line,
+        paint(_DIM, f"{gutter} | ") + " " * start + paint(_COLORS.get(f.level, ""), "^" * width),
+    ]
+
+
+def _summary(findings, run) -> str:
+    if not findings:
+        return f"No problems found ({_plural(run.files, 'file')}, {_plural(run.clients, 'app client')} checked)."
+    counts = Counter(f.level for f in findings)
+    parts = [_plural(counts[level], level) for level in ("error", "warning", "note") if counts[level]]
+    files = len({f.file for f in findings})
+    return f"Found {_plural(len(findings), 'problem')} ({', '.join(parts)}) in {_plural(files, 'file')}."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _painter(color: bool):
+    if not color:
+        return lambda code, text: text
+    return lambda code, text: f"{code}{text}{_RESET}" if code else text

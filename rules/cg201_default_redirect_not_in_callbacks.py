@@ -1,0 +1,50 @@
+"""DefaultRedirectURI must be one of the CallbackURLs.
+
+## What it does
+Reports a `DefaultRedirectURI` that is not exactly (character for character) one of the client's
+`CallbackURLs`, including when `CallbackURLs` is missing.
+
+## Why it matters
+The service rejects the client ("The default redirect URI ... is not in the callback URIs list"),
+so the deploy fails. Matching is exact: a trailing slash or a different letter case is a different URL.
+
+## Example
+```yaml
+CallbackURLs: [https://app.example.com/callback]
+DefaultRedirectURI: https://app.example.com/callback/
+```
+
+## Fix
+```yaml
+CallbackURLs: [https://app.example.com/callback]
+DefaultRedirectURI: https://app.example.com/callback
+```
+
+## References
+- CreateUserPoolClient, DefaultRedirectURI: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- RFC 6749 section 3.1.2 (redirection endpoint)
+"""
+from linter.model import Template, Unknown, may_equal
+from linter.rule import Problem
+
+ID = "CG201"
+NAME = "default-redirect-not-in-callbacks"
+LEVEL = "error"
+
+
+def check(client, options):
+    default = client.DefaultRedirectURI
+    if default is None or (isinstance(default, Unknown) and not isinstance(default, Template)):
+        return
+    callbacks = client.CallbackURLs
+    if isinstance(callbacks, Unknown):
+        return
+    callbacks = callbacks or []
+    # Report only when every callback is certainly different (an unknown one might be the default).
+    if any(may_equal(default, c) for c in callbacks):
+        return
+    shown = default.text if isinstance(default, Template) else default
+    where = "is not one of the CallbackURLs" if callbacks else "is set but CallbackURLs is empty"
+    yield Problem(("DefaultRedirectURI",),
+                  f"DefaultRedirectURI '{shown}' {where}; the service rejects this. "
+                  "Add it to CallbackURLs exactly as written, or change it to one of them.")

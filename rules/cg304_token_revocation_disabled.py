@@ -1,0 +1,37 @@
+"""Keep token revocation on.
+
+## What it does
+Reports `EnableTokenRevocation: false`.
+
+## Why it matters
+With revocation off, signing a user out (GlobalSignOut, RevokeToken) does not invalidate their
+refresh token: a stolen refresh token keeps minting new access tokens until it expires, which is
+30 days by default. Revocation is on by default for new clients; turning it off buys nothing.
+
+## Example
+```yaml
+EnableTokenRevocation: false
+```
+
+## Fix
+```yaml
+EnableTokenRevocation: true
+```
+
+## References
+- Revoking tokens: https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html
+- Security best practices for Amazon Cognito user pools: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-security-best-practices.html
+"""
+from linter.rule import Problem
+
+ID = "CG304"
+NAME = "token-revocation-disabled"
+LEVEL = "warning"
+TAGS = ["security"]
+
+
+def check(client, options):
+    if client.EnableTokenRevocation is False:
+        yield Problem(("EnableTokenRevocation",),
+                      "EnableTokenRevocation is false: refresh tokens stay valid after sign-out. "
+                      "Set it to true (the default).")
