@@ -266,10 +266,10 @@ class YamlDocument(Document):
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = (exc.problem or exc.context or "invalid YAML").strip()
-            if exc.problem and exc.context:
+            if "'\\t'" in problem:
+                problem = "a tab character cannot indent YAML; indent with spaces"
+            elif exc.problem and exc.context and exc.context.startswith("while parsing"):
                 problem = f"{problem} ({exc.context.strip()})"
-            if "\t" in text and "tab" not in problem and _tab_indent_at(text, mark):
-                problem += " (tab characters cannot indent YAML)"
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             raise ParseError(f"invalid YAML: {problem}", line, col) from None
         except YAMLError as exc:  # e.g. several documents in one stream
@@ -308,14 +308,6 @@ class YamlDocument(Document):
 
 def _is_flow(node: Any) -> bool:
     return bool(getattr(node, "flow_style", False))
-
-
-def _tab_indent_at(text: str, mark: Any) -> bool:
-    if mark is None:
-        return False
-    lines = text.splitlines()
-    near = lines[max(mark.line - 1, 0): mark.line + 1]
-    return any(line[: len(line) - len(line.lstrip())].count("\t") for line in near)
 
 
 def _yaml_child(node: Any, step: Any) -> Optional[tuple[Any, Any]]:

@@ -2,7 +2,7 @@
 
 sarif-om's usual serializer (jschema_to_python) drops every value equal to its schema default,
 which would turn ``level: "warning"`` under an error-default rule into an error.  ``_to_json``
-below keeps every value that was set, so levels survive (tests/test_sarif.py proves it).
+below keeps every value that was set, so levels survive (tests/test_reporters.py proves it).
 """
 from __future__ import annotations
 
@@ -27,17 +27,17 @@ _SECURITY_SEVERITY = {"error": "8.0", "warning": "5.5", "note": "2.0"}
 def render(findings, rules, run) -> str:
     used = sorted({f.rule_id for f in findings} | set(rules))
     index = {rule_id: i for i, rule_id in enumerate(used)}
-    descriptors = [_descriptor(rules[r]) if r in rules else om.ReportingDescriptor(id=r) for r in used]
+    descriptors = [_descriptor(rules[r]) if r in rules else _new(om.ReportingDescriptor, id=r) for r in used]
     root = os.getcwd()
-    log = om.SarifLog(
+    log = _new(om.SarifLog,
         version="2.1.0",
         schema_uri=SCHEMA_URI,
-        runs=[om.Run(
-            tool=om.Tool(driver=om.ToolComponent(
+        runs=[_new(om.Run,
+            tool=_new(om.Tool, driver=_new(om.ToolComponent,
                 name="cognito-lint", version=__version__, semantic_version=__version__,
                 information_uri=INFORMATION_URI, rules=descriptors)),
-            automation_details=om.RunAutomationDetails(id=f"{run.sarif_category.rstrip('/')}/"),
-            original_uri_base_ids={"%SRCROOT%": om.ArtifactLocation(uri=_dir_uri(root))},
+            automation_details=_new(om.RunAutomationDetails, id=f"{run.sarif_category.rstrip('/')}/"),
+            original_uri_base_ids={"%SRCROOT%": _new(om.ArtifactLocation, uri=_dir_uri(root))},
             column_kind="unicodeCodePoints",
             results=[_result(f, index, root) for f in findings],
         )],
@@ -51,26 +51,26 @@ def _descriptor(rule) -> om.ReportingDescriptor:
     properties: dict = {"tags": list(rule.tags) or ["correctness"], "precision": "very-high" if rule.level == "error" else "high"}
     if "security" in rule.tags:
         properties["security-severity"] = _SECURITY_SEVERITY[rule.level]
-    return om.ReportingDescriptor(
+    return _new(om.ReportingDescriptor,
         id=rule.id,
         name=rule.name,
-        short_description=om.MultiformatMessageString(text=rule.summary),
-        full_description=om.MultiformatMessageString(text=sections.get("What it does", rule.summary)),
-        help=om.MultiformatMessageString(text=body, markdown=body),
-        default_configuration=om.ReportingConfiguration(level=rule.level),
+        short_description=_new(om.MultiformatMessageString, text=rule.summary),
+        full_description=_new(om.MultiformatMessageString, text=sections.get("What it does", rule.summary)),
+        help=_new(om.MultiformatMessageString, text=body, markdown=body),
+        default_configuration=_new(om.ReportingConfiguration, level=rule.level),
         properties=properties,
     )
 
 
 def _result(f, index, root) -> om.Result:
     uri, base = _artifact_uri(f.file, root)
-    location = om.Location(physical_location=om.PhysicalLocation(
-        artifact_location=om.ArtifactLocation(uri=uri, uri_base_id=base),
-        region=om.Region(start_line=f.span.line, start_column=f.span.column,
+    location = _new(om.Location, physical_location=_new(om.PhysicalLocation,
+        artifact_location=_new(om.ArtifactLocation, uri=uri, uri_base_id=base),
+        region=_new(om.Region, start_line=f.span.line, start_column=f.span.column,
                          end_line=f.span.end_line, end_column=f.span.end_column)))
-    return om.Result(
+    return _new(om.Result,
         rule_id=f.rule_id, rule_index=index[f.rule_id], level=f.level,
-        message=om.Message(text=f.message), locations=[location],
+        message=_new(om.Message, text=f.message), locations=[location],
         partial_fingerprints={FINGERPRINT_KEY: _fingerprint(uri, f)},
     )
 
@@ -93,15 +93,20 @@ def _dir_uri(path: str) -> str:
     return "file://" + pathname2url(os.path.abspath(path)).rstrip("/") + "/"
 
 
+def _new(cls, **fields):
+    """A sarif-om object that remembers which fields were given."""
+    obj = cls(**fields)
+    obj.__dict__["_explicit"] = frozenset(fields)
+    return obj
+
+
 def _to_json(value):
-    """sarif-om objects → JSON data, keeping every value that was set (None means unset)."""
+    """sarif-om objects → JSON data: the fields given to ``_new`` (but None), whatever their value."""
     if attr.has(type(value)):
-        data = {}
-        for field in attr.fields(type(value)):
-            item = getattr(value, field.name)
-            if item is not None:
-                data[field.metadata.get("schema_property_name", field.name)] = _to_json(item)
-        return data
+        explicit = value.__dict__.get("_explicit", frozenset())
+        return {field.metadata.get("schema_property_name", field.name): _to_json(getattr(value, field.name))
+                for field in attr.fields(type(value))
+                if field.name in explicit and getattr(value, field.name) is not None}
     if isinstance(value, dict):
         return {k: _to_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -1,0 +1,101 @@
+"""Rules come from the cognito_lint.rules entry points (built-in and plugins) and --rules-dir folders."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from linter import registry
+from support import ROOT, builtin_rules
+
+CLIENT = """\
+Resources:
+  WebClient:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: us-east-1_abc
+      ClientName: web
+      AllowedOAuthFlowsUserPoolClient: true
+"""
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_entry_point_table_lists_every_rule_module():
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_entry_points.py"), "--check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+
+
+def test_builtin_rules_are_loaded_through_entry_points():
+    loaded = registry.load_rules()
+    assert set(builtin_rules()) <= set(loaded)
+    assert all(loaded[rule_id].origin == "built-in" for rule_id in builtin_rules())
+    assert loaded["CG201"].module.__name__ == "linter.rules.cg201_default_redirect_not_in_callbacks"
+
+
+def test_no_top_level_rules_package_is_installed():
+    spec = importlib.util.find_spec("rules")
+    if spec is not None:
+        # Only acceptable when the test runs from the source tree (the current directory on sys.path).
+        assert os.path.dirname(spec.origin or "") == str(ROOT / "rules")
+        assert os.path.abspath(os.getcwd()) == str(ROOT)
+
+
+def test_every_rule_module_follows_the_contract():
+    for rule in builtin_rules().values():
+        sections = rule.doc_sections()
+        for heading in ("What it does", "Why it matters", "Example", "Fix", "References"):
+            assert sections.get(heading), f"{rule.id}: docstring lacks '## {heading}'"
+        assert rule.summary and not rule.summary.startswith("#"), rule.id
+
+
+def test_rules_dir_adds_rules_and_skips_helper_modules(tmp_path):
+    (tmp_path / "c.yaml").write_text(CLIENT)
+    rules_dir = str(ROOT / "tests" / "user_rules")
+    listing = json.loads(run("rules", "--format", "json").stdout)
+    assert "TEAM001" not in {r["id"] for r in listing}
+    result = run("lint", "--rules-dir", rules_dir, "--select", "TEAM", "--format", "json", str(tmp_path / "c.yaml"))
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("TEAM001", 2, 3)]
+    assert result.returncode == 1
+
+
+def test_broken_rules_dir_is_a_usage_error(tmp_path):
+    (tmp_path / "broken.py").write_text("ID = 'X1'\nNAME = 'x'\nLEVEL = 'fatal'\n")
+    result = run("lint", "--rules-dir", str(tmp_path), str(tmp_path))
+    assert result.returncode == 2
+    assert "LEVEL must be one of error, warning, note" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def plugin_site(tmp_path_factory):
+    """The example plugin package, really installed (pip) into a folder put on PYTHONPATH."""
+    target = tmp_path_factory.mktemp("site")
+    result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                             "--target", str(target), str(ROOT / "tests" / "plugin_example")],
+                            capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        pytest.fail(f"cannot install the example plugin: {result.stderr[-2000:]}")
+    return str(target)
+
+
+def test_installed_plugin_rules_run_and_take_options(plugin_site, tmp_path):
+    (tmp_path / "c.yaml").write_text(CLIENT)
+    env = {"PYTHONPATH": plugin_site}
+    listing = json.loads(run("rules", "--format", "json", env=env).stdout)
+    acme = next(r for r in listing if r["id"] == "ACME001")
+    assert acme["origin"] == "cognito-lint-example-plugin"
+    result = run("lint", "--select", "ACME", "--format", "json", str(tmp_path / "c.yaml"), env=env)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["line"], f["column"], f["level"]) for f in findings] == [("ACME001", 6, 19, "warning")]
+    passing = run("lint", "--select", "ACME", "--option", "ACME001.prefix=we", str(tmp_path / "c.yaml"), env=env)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Acme's inventory tooling" in run("explain", "ACME001", env=env).stdout

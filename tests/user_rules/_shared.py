@@ -1,0 +1,1 @@
+"""A helper module in a rules folder: no ID, so it is not a rule."""
