@@ -133,16 +133,25 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
                 if ident not in seen:
                     seen[ident] = (rule, problem, doc_path, key, [])
                 seen[ident][4].append(variant.client.conditions)
+    secrets = {v.client.ClientSecret for v in source.variants if isinstance(v.client.ClientSecret, str)}
     findings = []
     for rule, problem, doc_path, key, conditions in seen.values():
         span = doc.span(doc_path, key)
         message = problem.message
         if len(conditions) < len(source.variants):
             message += _when(conditions)
-        findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), message, doc.path, span,
-                                client=source.name, kind=source.kind,
-                                source_line=doc.line_text(span.line), doc_path=doc_path))
+        findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), _redact(message, secrets),
+                                doc.path, span, client=source.name, kind=source.kind,
+                                source_line=_redact(doc.line_text(span.line), secrets), doc_path=doc_path))
     return findings
+
+
+def _redact(text: str, secrets: set[str]) -> str:
+    """Never show a client secret: keep at most its first 4 characters."""
+    for secret in secrets:
+        if len(secret) > 4 and secret in text:
+            text = text.replace(secret, secret[:4] + "****")
+    return text
 
 
 def _when(assignments: list[dict[str, bool]]) -> str:
