@@ -20,14 +20,17 @@ class Unknown:
 
     ``source`` says why, for messages and debugging (``"Ref Domain"``, ``"GetAtt Dist.DomainName"``).
     ``default`` holds a parameter's ``Default`` when there is one: rules that accept defaults may
-    use it (:meth:`AppClient.default_or_value`); all others treat the value as unknown.
+    use it (:func:`default_or_value`); all others treat the value as unknown.  ``ref`` is the
+    logical ID of the template resource a ``Ref``/``GetAtt`` points at (a known reference to an
+    unknown value: the cross-resource rules use it).
     """
 
-    __slots__ = ("source", "default")
+    __slots__ = ("source", "default", "ref")
 
-    def __init__(self, source: str = "unknown", default: Any = None):
+    def __init__(self, source: str = "unknown", default: Any = None, ref: Optional[str] = None):
         self.source = source
         self.default = default
+        self.ref = ref
 
     def __repr__(self) -> str:
         return f"Unknown({self.source!r})"
@@ -167,6 +170,48 @@ class RefreshTokenRotationType(_Model):
     RetryGracePeriodSeconds: Optional[Int] = None
 
 
+class UserPoolInfo(_Model):
+    """An ``AWS::Cognito::UserPool`` defined in the same template as the client."""
+
+    logical_id: str
+    #: Attributes declared in the pool's Schema ("custom:tenantId", "name") → Mutable (None: unknown).
+    attributes: dict[str, Optional[bool]] = {}
+    #: False when the Schema could not be read completely (an intrinsic where a list was expected).
+    schema_known: bool = True
+
+
+class IdentityProviderInfo(_Model):
+    """An ``AWS::Cognito::UserPoolIdentityProvider`` of the client's pool."""
+
+    logical_id: str
+    provider_name: Optional[str] = None  # None: unknown
+    #: Pool attribute → provider attribute; None when unknown.
+    attribute_mapping: Optional[dict[str, Any]] = None
+
+
+class ResourceServerInfo(_Model):
+    """An ``AWS::Cognito::UserPoolResourceServer`` of the client's pool."""
+
+    logical_id: str
+    identifier: Optional[str] = None  # None: unknown
+    scopes: Optional[list[str]] = None  # scope names; None: unknown
+
+
+class TemplateContext(_Model):
+    """What the cross-resource rules know about the rest of a CloudFormation template."""
+
+    #: The client's pool when the template defines it (``UserPoolId: !Ref Pool``); None when imported.
+    pool: Optional[UserPoolInfo] = None
+    #: Identity providers and resource servers of that pool.
+    identity_providers: list[IdentityProviderInfo] = []
+    resource_servers: list[ResourceServerInfo] = []
+    #: False when some provider or server's pool cannot be told (it may belong to the client's pool).
+    all_known: bool = True
+    #: The client's DependsOn, and the logical IDs its properties reference (Ref, GetAtt, Sub).
+    depends_on: frozenset[str] = frozenset()
+    references: frozenset[str] = frozenset()
+
+
 class AppClient(_Model):
     """One app client as the service would see it; ``None`` means omitted."""
 
@@ -179,6 +224,8 @@ class AppClient(_Model):
     raw: dict[str, Any] = {}
     #: For CloudFormation: the Fn::If branch choices this variant of the client stands for.
     conditions: dict[str, bool] = {}
+    #: For CloudFormation: the rest of the template, for the cross-resource rules.
+    template: Optional[TemplateContext] = None
 
     UserPoolId: Optional[Str] = None
     ClientName: Optional[Str] = None
@@ -276,7 +323,7 @@ _STRUCT_FIELDS = {
     "AnalyticsConfiguration": AnalyticsConfigurationType,
     "RefreshTokenRotation": RefreshTokenRotationType,
 }
-_CLIENT_FIELDS = set(AppClient.model_fields) - {"kind", "name", "present", "raw", "conditions"}
+_CLIENT_FIELDS = set(AppClient.model_fields) - {"kind", "name", "present", "raw", "conditions", "template"}
 
 _INVALID = Unknown("invalid type")
 
@@ -314,9 +361,10 @@ def coerce(field: str, value: Any, lenient: bool) -> Any:
     return value if isinstance(value, str) else _INVALID
 
 
-def build_client(kind: str, name: str, raw: dict[str, Any], conditions: dict[str, bool] | None = None) -> AppClient:
+def build_client(kind: str, name: str, raw: dict[str, Any], conditions: Optional[dict[str, bool]] = None,
+                 template: Optional[TemplateContext] = None) -> AppClient:
     """Fill the model from a loader's resolved property mapping."""
     lenient = kind == "cloudformation"
     fields = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
     return AppClient(kind=kind, name=name, present=frozenset(raw), raw=raw,
-                     conditions=conditions or {}, **fields)
+                     conditions=conditions or {}, template=template, **fields)

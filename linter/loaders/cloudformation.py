@@ -42,6 +42,9 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
     resources = template.get("Resources")
     if not isinstance(resources, dict):
         return []
+    from linter.loaders.template_context import TemplateIndex
+
+    index = TemplateIndex(template, lambda: _Evaluator(template, {}))
     sources = []
     for logical_id, resource in resources.items():
         if not isinstance(resource, dict) or resource.get("Type") != CLIENT_TYPE:
@@ -57,7 +60,8 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
             assignment = dict(zip(conditions, choice))
             evaluator = _Evaluator(template, assignment)
             raw = evaluator.resolve(props, props_path, ())
-            client = build_client("cloudformation", str(logical_id), raw, assignment)
+            context = index.context_for(raw.get("UserPoolId"), resource.get("DependsOn"), evaluator.references)
+            client = build_client("cloudformation", str(logical_id), raw, assignment, context)
             source.variants.append(Variant(client, evaluator.origin))
         sources.append(source)
     return sources
@@ -98,6 +102,8 @@ class _Evaluator:
         mappings = template.get("Mappings")
         self.mappings = mappings if isinstance(mappings, dict) else {}
         self.origin: dict[ClientPath, DocPath] = {}
+        #: Logical IDs of resources the resolved values refer to (Ref, GetAtt, Sub).
+        self.references: set[str] = set()
 
     def resolve(self, value: Any, doc_path: DocPath, client_path: ClientPath) -> Any:
         call = _intrinsic(value)
@@ -154,6 +160,11 @@ class _Evaluator:
                 if isinstance(index, int) and 0 <= index < len(arg[1]):
                     return self.resolve(arg[1][index], inner + (1, index), client_path)
             return self._pin(Unknown("Fn::Select"), doc_path, client_path)
+        if name == "Fn::GetAtt":
+            target = _getatt_target(arg)
+            if target in self.resources:
+                self.references.add(target)
+                return self._pin(Unknown(_describe(name, arg), ref=target), doc_path, client_path)
         return self._pin(Unknown(_describe(name, arg)), doc_path, client_path)
 
     def _value(self, value: Any, doc_path: DocPath) -> Any:
@@ -176,6 +187,9 @@ class _Evaluator:
             if default is not None and param.get("Type") == "CommaDelimitedList" and isinstance(default, str):
                 default = [item.strip() for item in default.split(",")]
             return Unknown(f"Ref {name}", default=default)
+        if name in self.resources:
+            self.references.add(name)
+            return Unknown(f"Ref {name}", ref=name)
         return Unknown(f"Ref {name}")
 
     def _sub(self, arg: Any, doc_path: DocPath) -> Any:
@@ -197,7 +211,10 @@ class _Evaluator:
             elif isinstance(variables.get(name), (str, int)) and not isinstance(variables.get(name), bool):
                 parts.append(str(variables[name]))
             else:
-                parts.append(Unknown(name))
+                target = name.split(".", 1)[0]
+                if target in self.resources:
+                    self.references.add(target)
+                parts.append(Unknown(name, ref=target if target in self.resources else None))
             pos = match.end()
         parts.append(text[pos:])
         return _concat(parts, "Fn::Sub")
@@ -244,6 +261,14 @@ def _concat(parts: list, source: str) -> Any:
     if all(isinstance(p, str) for p in merged):
         return "".join(merged)
     return Template(merged, source)
+
+
+def _getatt_target(arg: Any) -> Optional[str]:
+    if isinstance(arg, list) and arg and isinstance(arg[0], str):
+        return arg[0]
+    if isinstance(arg, str):
+        return arg.split(".", 1)[0]
+    return None
 
 
 def _describe(name: str, arg: Any) -> str:

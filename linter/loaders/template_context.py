@@ -1,0 +1,122 @@
+"""The rest of a CloudFormation template, as the cross-resource rules need it.
+
+Which user pool a client belongs to (``UserPoolId: !Ref Pool``), that pool's Schema, its identity
+providers and resource servers, and the client's ``DependsOn``.  A pool that is not defined in the
+template (a literal ID, a parameter, an ImportValue) is *imported*: its providers, servers and
+attributes are unknown, and the rules that need them stay silent.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from linter.model import (IdentityProviderInfo, ResourceServerInfo, TemplateContext, Unknown,
+                          UserPoolInfo)
+
+POOL_TYPE = "AWS::Cognito::UserPool"
+PROVIDER_TYPE = "AWS::Cognito::UserPoolIdentityProvider"
+SERVER_TYPE = "AWS::Cognito::UserPoolResourceServer"
+_UNKNOWN_POOL = object()
+
+
+class TemplateIndex:
+    """Pools, providers and resource servers of one template, read once."""
+
+    def __init__(self, template: dict, evaluator: Callable[[], Any]):
+        self._evaluator = evaluator
+        resources = template.get("Resources") or {}
+        self.resources = {k: v for k, v in resources.items() if isinstance(v, dict)}
+        self.pools = {k: self._pool(k, v) for k, v in self.resources.items() if v.get("Type") == POOL_TYPE}
+        self.providers: list[tuple[Any, IdentityProviderInfo]] = []
+        self.servers: list[tuple[Any, ResourceServerInfo]] = []
+        for logical_id, resource in self.resources.items():
+            if resource.get("Type") == PROVIDER_TYPE:
+                props = self._props(resource)
+                self.providers.append((self._pool_id(props.get("UserPoolId")), IdentityProviderInfo(
+                    logical_id=logical_id, provider_name=_text(props.get("ProviderName")),
+                    attribute_mapping=_mapping(props.get("AttributeMapping")))))
+            elif resource.get("Type") == SERVER_TYPE:
+                props = self._props(resource)
+                self.servers.append((self._pool_id(props.get("UserPoolId")), ResourceServerInfo(
+                    logical_id=logical_id, identifier=_text(props.get("Identifier")),
+                    scopes=_scope_names(props.get("Scopes")))))
+
+    def context_for(self, user_pool_id: Any, depends_on: Any, references: set[str]) -> TemplateContext:
+        pool_id = self._pool_id(user_pool_id)
+        pool = self.pools.get(pool_id) if isinstance(pool_id, str) else None
+        providers = [info for owner, info in self.providers if pool is not None and owner == pool_id]
+        servers = [info for owner, info in self.servers if pool is not None and owner == pool_id]
+        all_known = all(owner is not _UNKNOWN_POOL for owner, _ in self.providers + self.servers)
+        return TemplateContext(pool=pool, identity_providers=providers, resource_servers=servers,
+                               all_known=all_known, depends_on=frozenset(_names(depends_on)),
+                               references=frozenset(references))
+
+    # -- reading resources ------------------------------------------------------------------
+
+    def _props(self, resource: dict) -> dict:
+        props = resource.get("Properties")
+        if not isinstance(props, dict):
+            return {}
+        resolved = self._evaluator().resolve(props, (), ())
+        return resolved if isinstance(resolved, dict) else {}
+
+    def _pool_id(self, value: Any) -> Any:
+        """The logical ID of the template pool a UserPoolId refers to, None if imported, or unknown."""
+        if isinstance(value, Unknown):
+            if value.ref in self.pools or value.ref in self.resources:
+                return value.ref
+            return None if value.source.startswith(("Ref ", "ImportValue")) else _UNKNOWN_POOL
+        return None  # a literal pool ID: imported
+
+    def _pool(self, logical_id: str, resource: dict) -> UserPoolInfo:
+        schema = self._props(resource).get("Schema")
+        if schema is None:
+            return UserPoolInfo(logical_id=logical_id)
+        if not isinstance(schema, list):
+            return UserPoolInfo(logical_id=logical_id, schema_known=False)
+        attributes: dict[str, Optional[bool]] = {}
+        known = True
+        for item in schema:
+            name = item.get("Name") if isinstance(item, dict) else None
+            if not isinstance(name, str):
+                known = False
+                continue
+            mutable = item.get("Mutable")
+            if isinstance(mutable, str) and mutable.lower() in ("true", "false"):
+                mutable = mutable.lower() == "true"
+            key = name if name in _STANDARD or name.startswith("custom:") else f"custom:{name}"
+            attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
+        return UserPoolInfo(logical_id=logical_id, attributes=attributes, schema_known=known)
+
+
+_STANDARD = {
+    "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name", "locale",
+    "middle_name", "name", "nickname", "phone_number", "phone_number_verified", "picture",
+    "preferred_username", "profile", "updated_at", "website", "zoneinfo", "sub",
+}
+
+
+def _text(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) else None
+
+
+def _mapping(value: Any) -> Optional[dict]:
+    if isinstance(value, dict) and not any(isinstance(v, Unknown) for v in value):
+        return value
+    return None
+
+
+def _scope_names(value: Any) -> Optional[list[str]]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        return None
+    names = [item.get("ScopeName") if isinstance(item, dict) else None for item in value]
+    return names if all(isinstance(n, str) for n in names) else None
+
+
+def _names(depends_on: Any) -> list[str]:
+    if isinstance(depends_on, str):
+        return [depends_on]
+    if isinstance(depends_on, list):
+        return [d for d in depends_on if isinstance(d, str)]
+    return []
