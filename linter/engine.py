@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
@@ -139,7 +140,7 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
         span = doc.span(doc_path, key)
         message = problem.message
         if len(conditions) < len(source.variants):
-            message += _when(conditions)
+            message += _when(conditions, [v.client.conditions for v in source.variants])
         findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), _redact(message, secrets),
                                 doc.path, span, client=source.name, kind=source.kind,
                                 source_line=_redact(doc.line_text(span.line), secrets), doc_path=doc_path))
@@ -154,13 +155,13 @@ def _redact(text: str, secrets: set[str]) -> str:
     return text
 
 
-def _when(assignments: list[dict[str, bool]]) -> str:
-    """' (when IsProd is false)': the condition values shared by every variant that has the problem."""
-    shared = dict(assignments[0])
-    for assignment in assignments[1:]:
-        for name in list(shared):
-            if assignment.get(name) != shared[name]:
-                del shared[name]
-    if not shared:
-        return " (in some combinations of template conditions)"
-    return " (when " + " and ".join(f"{n} is {str(v).lower()}" for n, v in sorted(shared.items())) + ")"
+def _when(having: list[dict[str, bool]], everyone: list[dict[str, bool]]) -> str:
+    """' (when IsProd is false)': the fewest condition values that single out the variants with the problem."""
+    names = sorted(having[0])
+    for size in (1, 2):
+        for combo in itertools.combinations(names, size):
+            facts = {n: having[0][n] for n in combo}
+            matching = [a for a in everyone if all(a.get(n) == v for n, v in facts.items())]
+            if all(a in having for a in matching) and len(matching) == len(having):
+                return " (when " + " and ".join(f"{n} is {str(v).lower()}" for n, v in facts.items()) + ")"
+    return " (in some combinations of template conditions)"

@@ -6,7 +6,8 @@ Intrinsic functions are evaluated here so that rules never see them (``inputs.md
 * ``Ref`` to ``AWS::NoValue`` removes the property or list item; to a parameter it is unknown
   (carrying the parameter's ``Default``); to a resource or pseudo parameter it is unknown.
 * ``Fn::If`` is evaluated once per branch choice: every combination of the conditions the client
-  uses becomes a :class:`Variant` (up to ``MAX_CONDITIONS`` conditions; beyond that, unknown).
+  uses that can occur (``conditions.py``) becomes a :class:`Variant`; conditions that cannot be
+  evaluated (or too many) make their ``Fn::If`` unknown.
 * ``Fn::Sub`` and ``Fn::Join`` with unknown parts give a :class:`Template` whose known prefix
   (e.g. the ``https://`` scheme) rules may use.
 * ``Fn::FindInMap`` with literal keys reads ``Mappings``; ``Fn::Select`` of a known list picks.
@@ -14,17 +15,15 @@ Intrinsic functions are evaluated here so that rules never see them (``inputs.md
 """
 from __future__ import annotations
 
-import itertools
 import re
 from typing import Any, Optional
 
 from linter.document import DocPath, Document
 from linter.loaders import ClientPath, ClientSource, Variant
+from linter.loaders.conditions import possible_assignments
 from linter.model import Template, Unknown, build_client
 
 CLIENT_TYPE = "AWS::Cognito::UserPoolClient"
-#: Conditions enumerated per client (2**n variants); more become unknown values.
-MAX_CONDITIONS = 6
 
 
 class _NoValue:
@@ -55,9 +54,7 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
             props = {}
         source = ClientSource(kind="cloudformation", name=str(logical_id),
                               anchor=base + ("Resources", logical_id), resource=str(logical_id))
-        conditions = sorted(_conditions_used(props))[:MAX_CONDITIONS]
-        for choice in itertools.product((True, False), repeat=len(conditions)):
-            assignment = dict(zip(conditions, choice))
+        for assignment in _assignments(sorted(_conditions_used(props)), template.get("Conditions")):
             evaluator = _Evaluator(template, assignment)
             raw = evaluator.resolve(props, props_path, ())
             context = index.context_for(raw.get("UserPoolId"), resource.get("DependsOn"), evaluator.references)
@@ -65,6 +62,19 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
             source.variants.append(Variant(client, evaluator.origin))
         sources.append(source)
     return sources
+
+
+def _assignments(names: list[str], definitions: Any) -> list[dict[str, bool]]:
+    """The condition assignments to evaluate the client under ([{}] when it uses none).
+
+    Conditions that cannot be evaluated are left out of the assignment: their Fn::If is unknown."""
+    if not names:
+        return [{}]
+    if isinstance(definitions, dict):
+        possible = possible_assignments(names, definitions)
+        if possible:
+            return possible
+    return [{}]
 
 
 def _intrinsic(value: Any) -> Optional[tuple[str, Any]]:
