@@ -1,0 +1,47 @@
+"""Callback URLs and the default redirect URI must not contain a `#` fragment.
+
+## What it does
+Reports an entry of `CallbackURLs`, or the `DefaultRedirectURI`, that contains `#` — a fragment
+component, even an empty one (`https://app.example.com/cb#`). A URL built with `Fn::Sub` is
+reported when its literal text holds the `#`.
+
+## Why it matters
+OAuth 2.0 forbids fragments in redirection endpoints: the authorization server appends the code
+(or, with the implicit grant, the tokens) to the redirect URI, and a fragment would make that
+ambiguous. Cognito enforces it: the deploy fails with "... cannot use fragment". Sign-out URLs are
+not redirection endpoints in the OAuth sense and are not checked.
+
+## Example
+```yaml
+CallbackURLs:
+  - https://app.example.com/#/callback
+```
+
+## Fix
+Give the single-page app a real path for the callback (or use the query string) and route to the
+hash location after the code exchange:
+```yaml
+CallbackURLs:
+  - https://app.example.com/callback
+```
+
+## References
+- RFC 6749 section 3.1.2 (the redirection endpoint URI must not include a fragment component): https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2
+- CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- AWS::Cognito::UserPoolClient: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
+"""
+from linter import urls
+from linter.rule import Problem
+from linter.url_policy import redirect_urls, shown
+
+ID = "CG203"
+NAME = "url-with-fragment"
+LEVEL = "error"
+
+
+def check(client, options):
+    for path, field, url in redirect_urls(client, logouts=False, default=True):
+        if urls.has_fragment(url):
+            yield Problem(path, f"{field} entry '{shown(url)}' contains a '#' fragment; redirect URIs "
+                                "must not have one (RFC 6749 3.1.2) and the service rejects it. "
+                                "Remove the '#...' part.")

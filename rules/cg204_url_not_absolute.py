@@ -1,0 +1,49 @@
+"""Callback, sign-out and default redirect URLs must be absolute (have a scheme).
+
+## What it does
+Reports an entry of `CallbackURLs` or `LogoutURLs`, or the `DefaultRedirectURI`, that has no
+scheme: a path such as `/callback`, a bare host such as `app.example.com/cb`, or a host and
+port such as `localhost:3000/cb` (which a URI parser would misread as the scheme `localhost`).
+A `Fn::Sub` URL is reported when its literal start already shows that there is no scheme.
+
+## Why it matters
+Cognito redirects the browser to exactly the URL you register; a relative URL cannot be a
+redirect target and the service rejects the client, so the deploy or API call fails.
+
+## Example
+```json
+{
+  "UserPoolId": "us-east-1_EXAMPLE",
+  "ClientName": "web",
+  "CallbackURLs": ["/callback"]
+}
+```
+
+## Fix
+```json
+{
+  "UserPoolId": "us-east-1_EXAMPLE",
+  "ClientName": "web",
+  "CallbackURLs": ["https://app.example.com/callback"]
+}
+```
+
+## References
+- CreateUserPoolClient, CallbackURLs (a redirect URI must be absolute): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- RFC 6749 section 3.1.2 (the redirection endpoint URI must be an absolute URI): https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2
+- RFC 3986 section 4.3 (absolute URI)
+"""
+from linter.rule import Problem
+from linter.url_policy import lacks_scheme, redirect_urls, shown
+
+ID = "CG204"
+NAME = "url-not-absolute"
+LEVEL = "error"
+
+
+def check(client, options):
+    for path, field, url in redirect_urls(client, default=True):
+        if lacks_scheme(url):
+            yield Problem(path, f"{field} entry '{shown(url)}' has no scheme; redirect and sign-out "
+                                "URLs must be absolute. Write the full URL, e.g. "
+                                "'https://app.example.com/callback' (or 'myapp://callback' for a native app).")

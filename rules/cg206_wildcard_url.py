@@ -1,0 +1,46 @@
+"""Callback and sign-out URLs are matched exactly: a `*` never works as a wildcard.
+
+## What it does
+Reports an entry of `CallbackURLs` or `LogoutURLs` that contains `*` anywhere (host, path or
+query), including in the literal text of a `Fn::Sub` URL.
+
+## Why it matters
+Cognito compares the `redirect_uri` of a request with the registered URLs character for
+character. `https://*.example.com/callback` is not a pattern: it only matches a request for that
+literal string, which no browser sends, so sign-in fails for every real host. It also shows that
+the author expected pattern matching, which OAuth security guidance rules out: loose redirect
+matching is a classic way to leak authorization codes to an attacker's page.
+
+## Example
+```yaml
+CallbackURLs:
+  - https://*.app.example.com/callback
+```
+
+## Fix
+List every URL the app really uses (up to 100):
+```yaml
+CallbackURLs:
+  - https://eu.app.example.com/callback
+  - https://us.app.example.com/callback
+```
+
+## References
+- RFC 9700 section 4.1.3 (redirect URIs must be compared by exact string matching): https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3
+- CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter.rule import Problem
+from linter.url_policy import has_wildcard, redirect_urls, shown
+
+ID = "CG206"
+NAME = "wildcard-url"
+LEVEL = "warning"
+TAGS = ["security"]
+
+
+def check(client, options):
+    for path, field, url in redirect_urls(client):
+        if has_wildcard(url):
+            yield Problem(path, f"{field} entry '{shown(url)}' contains '*', but Cognito matches "
+                                "redirect URLs exactly, so it never acts as a wildcard. "
+                                "List each real URL instead.")

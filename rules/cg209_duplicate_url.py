@@ -1,0 +1,49 @@
+"""The same URL listed twice in CallbackURLs or in LogoutURLs.
+
+## What it does
+Reports every repetition of a URL within `CallbackURLs`, and within `LogoutURLs`, pointing at the
+second (and any later) occurrence. URLs are compared exactly as Cognito compares them: a different
+letter case or a trailing slash makes a different URL. Two `Fn::Sub` URLs with the same text are
+the same URL; unresolved values are never duplicates of anything.
+
+## Why it matters
+A duplicate does nothing except take one of the 100 allowed slots, and it is usually a sign of a
+copy-and-paste mistake: the entry was meant to be a different URL (another stage, another host).
+
+## Example
+```yaml
+CallbackURLs:
+  - https://app.example.com/callback
+  - https://app.example.com/callback
+```
+
+## Fix
+```yaml
+CallbackURLs:
+  - https://app.example.com/callback
+  - https://staging.app.example.com/callback
+```
+
+## References
+- CreateUserPoolClient, CallbackURLs and LogoutURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter.model import Template
+from linter.rule import Problem
+from linter.url_policy import redirect_urls, shown
+
+ID = "CG209"
+NAME = "duplicate-url"
+LEVEL = "note"
+
+
+def check(client, options):
+    first: dict[tuple, int] = {}
+    for path, field, url in redirect_urls(client):
+        if not isinstance(url, (str, Template)):
+            continue
+        key = (field, url.text if isinstance(url, Template) else url, isinstance(url, Template))
+        if key in first:
+            yield Problem(path, f"{field} lists '{shown(url)}' again (first at position {first[key] + 1}); "
+                                "remove the duplicate or correct it to the URL you meant.")
+        else:
+            first[key] = path[1]
