@@ -11,6 +11,7 @@ A *document path* is a tuple of mapping keys and list indexes from the document 
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -381,3 +382,27 @@ def _to_data(node: Any) -> Any:
             data = data.split(".", 1)
         return {long_form: data}
     return data
+
+
+# --- choosing the parser -------------------------------------------------------------------
+
+def parse_bytes(path: str, data: bytes) -> Document:
+    """Decode and parse a file's content as JSON (by extension or first character) or YAML."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
+    if _is_json(path, text):
+        return JsonDocument.parse(path, text)
+    return YamlDocument.parse(path, text)
+
+
+def _is_json(path: str, text: str) -> bool:
+    ext = os.path.splitext(path)[1].lower()
+    if ext == ".json":
+        return True
+    if ext in (".yaml", ".yml"):
+        return False
+    return text.lstrip()[:1] in ("{", "[")

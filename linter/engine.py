@@ -6,12 +6,11 @@
 from __future__ import annotations
 
 import itertools
-import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
 from linter import discover
-from linter.document import Document, JsonDocument, ParseError, Span, YamlDocument
+from linter.document import Document, ParseError, Span, parse_bytes
 from linter.findings import FileResult, Finding
 from linter.rule import Problem, Rule
 
@@ -68,7 +67,7 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     try:
-        doc = parse(path, data)
+        doc = parse_bytes(path, data)
     except ParseError as exc:
         _parse_error(result, config, path, exc.message, exc.line, exc.column)
         return result
@@ -80,30 +79,9 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
         return result
     result.clients = len(sources)
     for source in sources:
-        result.findings.extend(_check_client(doc, source, config))
+        result.findings.extend(_check_client(source.document or doc, source, config))
     result.findings.sort(key=Finding.sort_key)
     return result
-
-
-def parse(path: str, data: bytes) -> Document:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ParseError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
-    if _is_json(path, text):
-        return JsonDocument.parse(path, text)
-    return YamlDocument.parse(path, text)
-
-
-def _is_json(path: str, text: str) -> bool:
-    ext = os.path.splitext(path)[1].lower()
-    if ext == ".json":
-        return True
-    if ext in (".yaml", ".yml"):
-        return False
-    return text.lstrip()[:1] in ("{", "[")
 
 
 def _parse_error(result: FileResult, config: LintConfig, path: str, message: str, line: int, column: int) -> None:
@@ -141,6 +119,7 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
         message = problem.message
         if len(conditions) < len(source.variants):
             message += _when(conditions, [v.client.conditions for v in source.variants])
+        message += source.label()
         findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), _redact(message, secrets),
                                 doc.path, span, client=source.name, kind=source.kind,
                                 source_line=_redact(doc.line_text(span.line), secrets), doc_path=doc_path))

@@ -47,6 +47,19 @@ class ClientSource:
     variants: list[Variant] = field(default_factory=list)
     #: CloudFormation logical ID, when there is one.
     resource: Optional[str] = None
+    #: CDK: the stack (from the cloud assembly's manifest) and the construct path of the client.
+    stack: Optional[str] = None
+    construct: Optional[str] = None
+    #: The document the client's paths refer to, when not the one linted (a serverless ${file()} include).
+    document: Optional[Document] = None
+
+    def label(self) -> str:
+        """How messages name the client's origin in CDK output: ' (stack AuthStack, AuthStack/WebClient)'."""
+        if self.stack:
+            return f" (stack {self.stack}, {self.construct or self.name})"
+        if self.construct:
+            return f" ({self.construct})"
+        return ""
 
 
 def detect_kind(data: Any) -> Optional[str]:
@@ -59,6 +72,8 @@ def detect_kind(data: Any) -> Optional[str]:
     serverless = data.get("resources")
     if isinstance(serverless, dict) and isinstance(serverless.get("Resources"), dict):
         return "cloudformation"
+    if isinstance(serverless, (list, str)) and "service" in data:
+        return "serverless"
     if isinstance(data.get("UserPoolClient"), dict):
         return "api-describe"
     if "UserPoolId" in data or "ClientName" in data:
@@ -75,6 +90,10 @@ def load_clients(doc: Document) -> list[ClientSource]:
 
         base = () if "Resources" in doc.data else ("resources",)
         return cloudformation.load(doc, base)
+    if kind == "serverless":
+        from linter.loaders import serverless
+
+        return serverless.load(doc)
     from linter.loaders import api
 
     return api.load(doc, kind)

@@ -11,7 +11,8 @@ Intrinsic functions are evaluated here so that rules never see them (``inputs.md
 * ``Fn::Sub`` and ``Fn::Join`` with unknown parts give a :class:`Template` whose known prefix
   (e.g. the ``https://`` scheme) rules may use.
 * ``Fn::FindInMap`` with literal keys reads ``Mappings``; ``Fn::Select`` of a known list picks.
-* Everything else (``GetAtt``, ``ImportValue``, ...) is unknown.
+* Everything else (``GetAtt``, ``ImportValue``, ...) is unknown, and so are serverless.yml
+  variables (``${self:custom.domain}``) in strings.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import re
 from typing import Any, Optional
 
 from linter.document import DocPath, Document
-from linter.loaders import ClientPath, ClientSource, Variant
+from linter.loaders import ClientPath, ClientSource, Variant, cdk
 from linter.loaders.conditions import possible_assignments
 from linter.model import Template, Unknown, build_client
 
@@ -32,6 +33,8 @@ class _NoValue:
 
 NO_VALUE = _NoValue()
 _SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
+#: serverless.yml variables (``${self:custom.domain}``, ``${opt:stage}``): unknown until deployed.
+_SERVERLESS_VARIABLE = re.compile(r"\$\{(self|opt|env|sls|file|ssm|cf|s3|param|aws|git|strToBool)[:(]")
 
 
 def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
@@ -53,7 +56,8 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
         if not isinstance(props, dict):
             props = {}
         source = ClientSource(kind="cloudformation", name=str(logical_id),
-                              anchor=base + ("Resources", logical_id), resource=str(logical_id))
+                              anchor=base + ("Resources", logical_id), resource=str(logical_id),
+                              stack=cdk.stack_name(doc.path), construct=cdk.construct_path(resource))
         for assignment in _assignments(sorted(_conditions_used(props)), template.get("Conditions")):
             evaluator = _Evaluator(template, assignment)
             raw = evaluator.resolve(props, props_path, ())
@@ -134,6 +138,8 @@ class _Evaluator:
                 if resolved is not NO_VALUE:
                     mapping[key] = resolved
             return mapping
+        if isinstance(value, str) and "${" in value and _SERVERLESS_VARIABLE.search(value):
+            return self._sub(value, doc_path)
         return value
 
     def _pin(self, value: Any, doc_path: DocPath, client_path: ClientPath) -> Any:

@@ -1,0 +1,116 @@
+"""User-pool attribute names for the attribute rules (CG503–CG508): standard, custom, suggestions.
+
+Which custom attributes a pool declares needs the pool's Schema (cross-resource rules); what is
+here only needs the name itself.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from linter import service_model
+
+#: The standard (OpenID Connect) attributes of a user pool, plus ``sub``.
+STANDARD = (
+    "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name",
+    "locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified", "picture",
+    "preferred_username", "profile", "updated_at", "website", "zoneinfo", "sub",
+)
+_STANDARD = frozenset(STANDARD)
+
+#: Standard attributes that no app client may write, and why.
+UNWRITABLE = {
+    "email_verified": "Cognito sets the verification status itself when the user confirms the address",
+    "phone_number_verified": "Cognito sets the verification status itself when the user confirms the number",
+    "sub": "sub is the user's immutable identifier",
+}
+
+CUSTOM_PREFIXES = ("custom:", "dev:custom:")
+
+#: Common names for standard attributes that string similarity would not find.
+_ALIASES = {
+    "username": "preferred_username", "user_name": "preferred_username", "phone": "phone_number",
+    "mobile": "phone_number", "first_name": "given_name", "firstname": "given_name",
+    "last_name": "family_name", "lastname": "family_name", "surname": "family_name",
+    "birthday": "birthdate", "date_of_birth": "birthdate", "timezone": "zoneinfo",
+    "email_address": "email", "phone_verified": "phone_number_verified",
+}
+
+
+def is_standard(name: str) -> bool:
+    return name in _STANDARD
+
+
+def custom_name(name: str) -> Optional[str]:
+    """The part after ``custom:`` (or ``dev:custom:``), or None when ``name`` is not custom."""
+    for prefix in CUSTOM_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return None
+
+
+def is_known_form(name: str) -> bool:
+    """A standard attribute, or a custom one (whether the pool declares it is another question)."""
+    return is_standard(name) or custom_name(name) is not None
+
+
+def suggestion(name: str) -> Optional[str]:
+    """What an unknown attribute name was probably meant to be (``emial`` → ``email``)."""
+    lowered = name.lower()
+    for prefix in CUSTOM_PREFIXES:
+        if lowered.startswith(prefix) and len(name) > len(prefix):  # Custom:tenant
+            return prefix + name[len(prefix):]
+    for prefix in ("custom_", "custom-", "custom."):
+        if lowered.startswith(prefix) and len(name) > len(prefix):  # custom_tenant
+            return "custom:" + name[len(prefix):]
+    if lowered in _ALIASES:
+        return _ALIASES[lowered]
+    return service_model.closest(name, STANDARD)
+
+
+def unknown_message(field: str, name: str) -> str:
+    """The message of CG503/CG506 for a name that is neither standard nor custom."""
+    guess = suggestion(name)
+    if guess:
+        hint = f"Did you mean '{guess}'?"
+    elif name.lower() in CUSTOM_PREFIXES:
+        hint = f"Write the custom attribute's name after the prefix ({name}tenant)."
+    else:
+        hint = f"A custom attribute needs the prefix (custom:{name}) and must be in the pool's schema."
+    return (f"{field} entry '{name}' is not a standard user-pool attribute, and custom attributes "
+            f"start with custom:. The service rejects the client (\"Invalid "
+            f"{'read' if field == 'ReadAttributes' else 'write'} attributes specified\"). {hint}")
+
+
+def known_items(values) -> list[tuple[int, str]]:
+    """(index, name) of the known, non-empty string entries of an attribute list."""
+    if not isinstance(values, list):
+        return []
+    return [(i, v) for i, v in enumerate(values) if isinstance(v, str) and v]
+
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The lower-case words of a name: ``userRole``, ``user_role``, ``USER-ROLE`` → ``(user, role)``."""
+    return tuple(w.lower() for w in _WORD.findall(name))
+
+
+def matching_term(name: str, terms: Iterable[str]) -> Optional[str]:
+    """The first of ``terms`` that is ``name`` (ignoring case) or a run of its words, else None.
+
+    ``tenantId`` matches ``tenant_id`` and ``tenant``; ``userRole`` matches ``role``;
+    ``planet`` matches nothing (words, not substrings).
+    """
+    terms = list(terms)
+    for term in terms:
+        if name.lower() == term.lower():
+            return term
+    name_words = words(name)
+    for term in sorted(terms, key=lambda t: -len(words(t))):
+        term_words = words(term)
+        if term_words and any(name_words[i:i + len(term_words)] == term_words
+                              for i in range(len(name_words) - len(term_words) + 1)):
+            return term
+    return None

@@ -1,0 +1,78 @@
+"""CDK cloud assemblies (``cdk.out/``): which stack a synthesized template belongs to.
+
+The templates themselves are ordinary CloudFormation JSON and are linted as such when the
+assembly folder is walked (nested assemblies of stages and ``*.nested.template.json`` included).
+This module only names things: the stack from the assembly's ``manifest.json`` (for a nested stack
+template: its parent stack and construct), and the construct path from each resource's
+``aws:cdk:path`` metadata.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from typing import Optional
+
+MANIFEST = "manifest.json"
+STACK_ARTIFACT = "aws:cloudformation:stack"
+
+
+def construct_path(resource: dict) -> Optional[str]:
+    """``AuthStack/UserPool/WebClient`` from ``Metadata: {aws:cdk:path: AuthStack/UserPool/WebClient/Resource}``."""
+    metadata = resource.get("Metadata")
+    path = metadata.get("aws:cdk:path") if isinstance(metadata, dict) else None
+    if not isinstance(path, str):
+        return None
+    return path[: -len("/Resource")] if path.endswith("/Resource") else path
+
+
+def stack_name(template_path: str) -> Optional[str]:
+    """The stack a template in a cloud assembly belongs to, or None outside an assembly."""
+    directory, filename = os.path.split(os.path.abspath(template_path))
+    if not os.path.isfile(os.path.join(directory, MANIFEST)):
+        return None
+    return _stacks(directory).get(filename)
+
+
+@functools.lru_cache(maxsize=64)
+def _stacks(directory: str) -> dict[str, str]:
+    """Template file name → stack name for one assembly folder (nested stack templates included)."""
+    try:
+        with open(os.path.join(directory, MANIFEST), encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    names: dict[str, str] = {}
+    artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
+    for artifact_id, artifact in (artifacts or {}).items():
+        if not isinstance(artifact, dict) or artifact.get("type") != STACK_ARTIFACT:
+            continue
+        props = artifact.get("properties") or {}
+        template = props.get("templateFile")
+        if isinstance(template, str):
+            name = props.get("stackName") or artifact.get("displayName") or artifact_id
+            names[template] = str(name)
+            names.update(_nested(directory, template, str(name)))
+    return names
+
+
+def _nested(directory: str, template: str, parent: str) -> dict[str, str]:
+    """Nested stack templates a stack template points at (``aws:asset:path`` metadata)."""
+    try:
+        with open(os.path.join(directory, template), encoding="utf-8") as handle:
+            resources = json.load(handle).get("Resources") or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+    nested = {}
+    for resource in resources.values():
+        if not isinstance(resource, dict) or resource.get("Type") != "AWS::CloudFormation::Stack":
+            continue
+        metadata = resource.get("Metadata") or {}
+        asset = metadata.get("aws:asset:path") if isinstance(metadata, dict) else None
+        if isinstance(asset, str) and asset.endswith(".template.json"):
+            # aws:cdk:path is e.g. AppStack/Auth.NestedStack/Auth.NestedStackResource: the child is "Auth".
+            parts = (construct_path(resource) or "").split("/")
+            child = next((p[: -len(".NestedStack")] for p in parts if p.endswith(".NestedStack")), parts[-1] or asset)
+            nested[asset] = f"{parent}/{child}"
+            nested.update(_nested(directory, asset, f"{parent}/{child}"))
+    return nested
