@@ -56,52 +56,98 @@ def lint(
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file instead of standard output."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rule IDs or prefixes."),
-    fail_on: str = typer.Option("warning", "--fail-on", help="Exit 1 when a finding is at least this level: error, warning, note or never."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at least this level: error, warning (default), note or never."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip paths matching this glob (repeatable)."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Load extra rule modules (*.py) from this folder (repeatable)."),
     option: Optional[List[str]] = typer.Option(None, "--option", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable)."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: the nearest .cognito-lint.yaml or pyproject.toml with [tool.cognito-lint])."),
+    baseline_file: Optional[str] = typer.Option(None, "--baseline", help="Report only findings that are not in this baseline file."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record the current findings in this file and exit 0."),
+    show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings silenced by suppression comments or Metadata."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Parallel processes for many files (default: number of CPUs)."),
     sarif_category: str = typer.Option("cognito-lint", "--sarif-category", help="SARIF automationDetails category (one per analysis)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no source or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which files were skipped and why."),
 ) -> None:
     """Lint files and directories; exit 1 when findings reach --fail-on."""
-    from linter import engine, registry
+    from linter import config, engine, registry
     from linter.discover import PathNotFound
     from linter.reporters import FORMATS, RunInfo, render
     from linter.rule import RuleError
 
     if output_format not in FORMATS:
         raise UsageError(f"unknown --format {output_format!r}; choose from {', '.join(FORMATS)}")
-    if fail_on not in FAIL_ON:
+    if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"unknown --fail-on {fail_on!r}; choose from {', '.join(FAIL_ON)}")
     try:
+        config_path = config_file or config.find(os.getcwd())
+        settings = config.load(config_path)
         all_rules = registry.load_rules(rules_dir or [])
-        rules = registry.select_rules(all_rules, _split(select), _split(ignore))
-    except (RuleError, ValueError) as exc:
+        rules = registry.select_rules(all_rules, _split(select) or settings.select, _split(ignore) or settings.ignore)
+        options = config.validate_rules(settings, all_rules)
+    except (RuleError, ValueError, config.ConfigError) as exc:
         raise UsageError(str(exc)) from None
-    config = engine.LintConfig(rules=rules, options=_parse_options(option or [], all_rules))
+    for rule_id, values in _parse_options(option or [], all_rules).items():
+        options.setdefault(rule_id, {}).update(values)
+    lint_config = engine.LintConfig(rules=rules, options=options,
+                                    levels={k.upper(): v for k, v in settings.levels.items()})
     run = RunInfo(quiet=quiet, sarif_category=sarif_category,
                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     findings = []
     try:
-        for result in engine.lint_paths(paths or ["."], config, exclude or [], jobs or os.cpu_count() or 1):
+        for result in engine.lint_paths(paths or ["."], lint_config, (exclude or []) + settings.exclude,
+                                        jobs or os.cpu_count() or 1):
             run.files += 1
             run.clients += result.clients
-            findings.extend(result.findings)
+            ignored = config.ignored_for(settings, result.path)
+            findings.extend(f for f in result.findings if not any(f.rule_id.startswith(i) for i in ignored))
             for notice in result.notices + (result.verbose_notices if verbose else []):
                 typer.echo(notice, err=True)
     except PathNotFound as exc:
         raise UsageError(f"path not found: {exc}") from None
-    findings.sort(key=lambda f: f.sort_key())
+    findings = _deduplicated(findings)
+    if write_baseline:
+        _write_baseline(write_baseline, [f for f in findings if f.suppressed is None])
+        return
+    if baseline_file:
+        findings = _filter_baseline(baseline_file, findings)
+    if output_format != "sarif" and not show_suppressed:
+        findings = [f for f in findings if f.suppressed is None]
     report = render(output_format, findings, all_rules, run)
     if output:
         _write(output, report)
     else:
         sys.stdout.write(report)
-    threshold = _RANK.get(fail_on, 99)
-    if any(_RANK[f.level] >= threshold for f in findings):
+    threshold = _RANK.get(fail_on or settings.fail_on or "warning", 99)
+    if any(_RANK[f.level] >= threshold for f in findings if f.suppressed is None):
         raise typer.Exit(1)
+
+
+def _deduplicated(findings: list) -> list:
+    """Sorted, and each finding once (a serverless include may be linted directly and through serverless.yml)."""
+    unique = {}
+    for f in sorted(findings, key=lambda f: f.sort_key()):
+        unique.setdefault((f.file, f.span, f.rule_id, f.message), f)
+    return list(unique.values())
+
+
+def _write_baseline(path: str, findings: list) -> None:
+    from linter import baseline
+
+    try:
+        baseline.write(path, findings)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    typer.echo(f"Wrote {len(findings)} finding{'' if len(findings) == 1 else 's'} to baseline {path}.", err=True)
+
+
+def _filter_baseline(path: str, findings: list) -> list:
+    from linter import baseline
+
+    try:
+        return baseline.new_findings(findings, baseline.load(path))
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _parse_options(values: list[str], rules) -> dict:

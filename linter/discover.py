@@ -48,7 +48,7 @@ def _walk(root: str, patterns: list[str]) -> Iterator[str]:
             and not _excluded(os.path.join(directory, d), patterns)
         )
         for name in sorted(files):
-            path = os.path.join(directory, name)
+            path = os.path.normpath(os.path.join(directory, name))  # "./a.yaml" → "a.yaml"
             if os.path.splitext(name)[1].lower() in CONFIG_EXTENSIONS and not _excluded(path, patterns):
                 yield path
 

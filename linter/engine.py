@@ -5,12 +5,15 @@
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
+import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Optional
 
-from linter import discover
-from linter.document import Document, ParseError, Span, parse_bytes
+from linter import discover, suppressions
+from linter.document import Document, ParseError, Span, YamlDocument, parse_bytes
 from linter.findings import FileResult, Finding
 from linter.rule import Problem, Rule
 
@@ -80,8 +83,31 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
     result.clients = len(sources)
     for source in sources:
         result.findings.extend(_check_client(source.document or doc, source, config))
+    result.findings = suppressions.apply(result.findings, _suppressions(doc, sources), path,
+                                         suppressions.UNUSED_SUPPRESSION in config.rules, doc.line_text)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _suppressions(doc: Document, sources) -> list:
+    """Comment directives (YAML) and resource Metadata suppressions of the clients in ``doc``."""
+    own = [s for s in sources if s.document is None]
+    anchors = {doc.span(s.anchor, key=True).line: s.name for s in own if s.resource}
+    found = suppressions.from_comments(doc.text, anchors) if isinstance(doc, YamlDocument) else []
+    for source in own:
+        if source.resource:
+            resource = _at(doc.data, source.anchor)
+            metadata = suppressions.from_metadata(resource, source.name,
+                                                  doc.span(source.anchor + ("Metadata", "cognito-lint"), key=True))
+            if metadata:
+                found.append(metadata)
+    return found
+
+
+def _at(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def _parse_error(result: FileResult, config: LintConfig, path: str, message: str, line: int, column: int) -> None:
@@ -122,8 +148,24 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
         message += source.label()
         findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), _redact(message, secrets),
                                 doc.path, span, client=source.name, kind=source.kind,
-                                source_line=_redact(doc.line_text(span.line), secrets), doc_path=doc_path))
+                                source_line=_redact(doc.line_text(span.line), secrets), doc_path=doc_path,
+                                fingerprint=fingerprint(doc, source.name, rule.id, doc_path)))
     return findings
+
+
+def fingerprint(doc: Document, client: str, rule_id: str, doc_path: tuple) -> str:
+    """Stable across lines moving and reformatting: no positions, no list indexes; the value itself."""
+    value: Any = doc.data
+    for step in doc_path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            value = None
+            break
+    where = "/".join(str(step) for step in doc_path if not isinstance(step, int))
+    text = json.dumps(value, sort_keys=True, default=str)
+    file = os.path.relpath(os.path.abspath(doc.path)).replace(os.sep, "/")
+    return hashlib.sha256("\0".join((file, client, rule_id, where, text)).encode()).hexdigest()[:32]
 
 
 def _redact(text: str, secrets: set[str]) -> str:

@@ -1,6 +1,7 @@
 """What the engine hands to reporters."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -20,8 +21,19 @@ class Finding:
     kind: Optional[str] = None
     #: The text of the finding's first line, for reporters that show source.
     source_line: str = ""
-    #: Where in the document the value is (keys and indexes), for fingerprints and fixes.
+    #: Where in the document the value is (keys and indexes), for fixes.
     doc_path: tuple = ()
+    #: Identity that survives unrelated edits (file, client, rule, property, offending value; no
+    #: line numbers), for baselines and SARIF partialFingerprints.
+    fingerprint: str = ""
+    #: None when not suppressed; otherwise the suppression's reason ("" when none was given).
+    suppressed: Optional[str] = None
+
+    def identity(self) -> str:
+        """The fingerprint, or for findings without a document value (parse errors) file + rule + message."""
+        if self.fingerprint:
+            return self.fingerprint
+        return hashlib.sha256("\0".join((self.file, self.rule_id, self.message)).encode()).hexdigest()[:32]
 
     def sort_key(self) -> tuple:
         return (self.file, self.span.line, self.span.column, self.rule_id, self.message)

@@ -126,7 +126,8 @@ def test_output_file_and_formats(files, tmp_path):
     report = json.loads(out.read_text())
     assert report["summary"] == {"files": 2, "clients": 2, "findings": 2, "errors": 1, "warnings": 1, "notes": 0}
     first = report["findings"][0]
-    assert set(first) == {"rule", "name", "level", "message", "file", "line", "column", "end_line", "end_column", "client", "kind"}
+    assert set(first) == {"rule", "name", "level", "message", "file", "line", "column", "end_line", "end_column",
+                          "client", "kind", "fingerprint", "suppressed"}
     assert (first["rule"], first["line"], first["column"], first["end_column"], first["client"], first["kind"]) == (
         "CG202", 6, 22, 47, "WebClient", "cloudformation")
     github = run("lint", str(files / "bad.yaml"), "--format", "github").stdout.splitlines()

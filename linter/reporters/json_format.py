@@ -27,6 +27,8 @@ def render(findings, rules, run) -> str:
                 "end_column": f.span.end_column,
                 "client": f.client,
                 "kind": f.kind,
+                "fingerprint": f.identity(),
+                "suppressed": f.suppressed is not None,
             }
             for f in findings
         ],

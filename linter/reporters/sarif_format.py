@@ -6,7 +6,6 @@ below keeps every value that was set, so levels survive (tests/test_reporters.py
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from urllib.parse import quote
@@ -71,14 +70,10 @@ def _result(f, index, root) -> om.Result:
     return _new(om.Result,
         rule_id=f.rule_id, rule_index=index[f.rule_id], level=f.level,
         message=_new(om.Message, text=f.message), locations=[location],
-        partial_fingerprints={FINGERPRINT_KEY: _fingerprint(uri, f)},
+        partial_fingerprints={FINGERPRINT_KEY: f.identity()},
+        **({} if f.suppressed is None else {"suppressions": [
+            _new(om.Suppression, kind="inSource", **({"justification": f.suppressed} if f.suppressed else {}))]}),
     )
-
-
-def _fingerprint(uri: str, f) -> str:
-    """Stable across lines moving: file, client, rule, where in the document (no line numbers), message."""
-    where = "/".join(str(step) for step in f.doc_path)
-    return hashlib.sha256("\0".join((uri, f.client or "", f.rule_id, where, f.message)).encode()).hexdigest()[:32]
 
 
 def _artifact_uri(path: str, root: str):

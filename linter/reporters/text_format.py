@@ -12,7 +12,8 @@ def render(findings, rules, run) -> str:
     out = []
     for f in findings:
         where = paint(_BOLD, f"{f.file}:{f.span.line}:{f.span.column}:")
-        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)} [{f.level}] {f.message}")
+        suppressed = "" if f.suppressed is None else " [suppressed" + (f": {f.suppressed}]" if f.suppressed else "]")
+        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)} [{f.level}] {f.message}{suppressed}")
         if run.show_source and not run.quiet and f.source_line:
             out.extend(_source(f, paint))
     if not run.quiet:
