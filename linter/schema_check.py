@@ -14,7 +14,8 @@ sorted into the rule that owns it.  Deciding in one place is what keeps "one pro
 
 Values that cannot be judged are skipped: :class:`~linter.model.Unknown` and
 :class:`~linter.model.Template` values, and strings that are only placeholders or carry a variable
-that another tool substitutes before the service sees the text (:func:`is_placeholder`).
+that another tool substitutes before the service sees the text (:func:`is_placeholder`): the
+``"?"`` of a ``--cli-input-json`` file to fill in, ``{{resolve:ssm:...}}``, envsubst's ``${VAR}``.
 
 CloudFormation converts scalars the way cfn-lint's non-strict type check does: the strings
 ``"true"``/``"false"`` (any case) are booleans, a numeric string or an integral number is an
@@ -68,20 +69,29 @@ PATTERN_HINTS = {
     "ApplicationId": "an Amazon Pinpoint project ID is hexadecimal",
     "ApplicationArn": "give a full ARN (arn:aws:mobiletargeting:REGION:ACCOUNT:apps/ID)",
     "RoleArn": "give a full IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)",
+    "CallbackURLs": "a URL cannot contain spaces or control characters: percent-encode them",
+    "LogoutURLs": "a URL cannot contain spaces or control characters: percent-encode them",
+    "DefaultRedirectURI": "a URL cannot contain spaces or control characters: percent-encode them",
+    "SupportedIdentityProviders": "a provider name cannot contain control characters",
 }
 
 # ---------------------------------------------------------------------------------- placeholders
 
-# A variable that a tool substitutes before the service sees the text: Serverless Framework and
-# envsubst `${...}`, CloudFormation dynamic references and template engines `{{...}}`.
-_VARIABLE = re.compile(r"\$\{[^{}]*\}|\{\{.*?\}\}")
+# Text that a tool replaces before the service sees it: CloudFormation dynamic references and
+# template engines `{{...}}` (any input), envsubst-style `${...}` (API payloads only: in a template
+# `${...}` outside Fn::Sub reaches CloudFormation as literal text; the loader already turns
+# serverless.yml variables into unknowns).
+_DOUBLE_BRACES = re.compile(r"\{\{.*?\}\}")
+_SHELL_VARIABLE = re.compile(r"\$\{[^{}]*\}")
 # A whole value that only stands for one to fill in: `?`, `<your-pool-id>`, `$POOL_ID`.
 _PLACEHOLDER = re.compile(r"\?+|<[^<>]+>|\$[A-Za-z_][A-Za-z0-9_]*")
 
 
-def is_placeholder(text: str) -> bool:
-    """True for a string that is not the value the service will see (see module docstring)."""
-    return bool(_PLACEHOLDER.fullmatch(text.strip()) or _VARIABLE.search(text))
+def is_placeholder(text: str, kind: str = "api-create") -> bool:
+    """True for a string that is not the value the service will see (see the comments above)."""
+    if _PLACEHOLDER.fullmatch(text.strip()) or _DOUBLE_BRACES.search(text):
+        return True
+    return kind != "cloudformation" and bool(_SHELL_VARIABLE.search(text))
 
 
 # ---------------------------------------------------------------------------------------- issues
@@ -218,8 +228,9 @@ class _Walker:
         for name, value in raw.items():
             path = (name,)
             if name in not_allowed:
-                self.add("CG007", path, f"{name} cannot be set in {self.target}: {not_allowed[name]}. Remove it.",
-                         key=True)
+                reason = not_allowed[name]
+                verb = "" if reason.startswith("cannot") else "is "
+                self.add("CG007", path, f"{name} {verb}{reason}. Remove it.", key=True)
             elif name in properties:
                 self.value(path, value, properties[name])
             else:
@@ -264,7 +275,7 @@ class _Walker:
     def value(self, path: tuple, value: Any, shape: dict) -> None:
         if isinstance(value, Unknown):
             return
-        if isinstance(value, str) and is_placeholder(value):
+        if isinstance(value, str) and is_placeholder(value, self.kind):
             return
         if value is None:
             self.null(path)
@@ -289,7 +300,7 @@ class _Walker:
                 self.integer(path, number, shape)
         elif kind == "boolean":
             ok = isinstance(value, bool) or (self.cfn and isinstance(value, str)
-                                              and value.strip().lower() in ("true", "false"))
+                                              and value.lower() in ("true", "false"))
             if not ok:
                 self.wrong_type(path, value, shape)
         elif kind == "timestamp":
@@ -390,7 +401,8 @@ class _Walker:
             hint = PATTERN_HINTS.get(_field(path) or "")
             problems.append(f"does not match the pattern {shape['pattern']}" + (f" ({hint})" if hint else ""))
         if problems:
-            self.add("CG004", path, f"{name}{shown} " + ", and ".join(problems) + ".")
+            hint = " A ${...} outside Fn::Sub is literal text: use !Sub." if self.cfn and "${" in text else ""
+            self.add("CG004", path, f"{name}{shown} " + ", and ".join(problems) + "." + hint)
 
     def enum(self, path: tuple, text: str, shape: dict) -> None:
         allowed = list(shape["enum"])

@@ -196,7 +196,7 @@ _JSON_VALUES = st.one_of(_JSON_SCALARS, st.lists(st.integers(), max_size=3), st.
 def _cfn_accepts(expected: str, value) -> bool:
     """CloudFormation's conversions, written out independently of the implementation."""
     if expected == "boolean":
-        return isinstance(value, bool) or (isinstance(value, str) and value.strip().lower() in ("true", "false"))
+        return isinstance(value, bool) or (isinstance(value, str) and value.lower() in ("true", "false"))
     if expected == "integer":
         if isinstance(value, bool):
             return False
@@ -227,7 +227,7 @@ _TYPED_FIELDS = {"GenerateSecret": "boolean", "EnableTokenRevocation": "boolean"
        value=_JSON_VALUES)
 def test_cg003_generated_type_mismatches(kind, field, value):
     expected = _TYPED_FIELDS[field]
-    if isinstance(value, str) and schema_check.is_placeholder(value):
+    if isinstance(value, str) and schema_check.is_placeholder(value, kind):
         return
     accepts = _cfn_accepts if kind == "cloudformation" else _api_accepts
     issues = raw_issues(kind, {**base_raw(kind), field: value})
@@ -270,6 +270,13 @@ def test_cg004_empty_strings_and_bad_ids():
     assert only(findings, text) == [("CG004", 2, 17, '"us-east-1AbC"'), ("CG004", 3, 17, '""'),
                                     ("CG004", 4, 25, '""')]
     assert "us-east-1_AbCdEf123" in findings[0].message and "empty" in findings[1].message
+
+
+def test_cg004_url_with_a_space():
+    text = payload(CallbackURLs=["https://a.example.com/cb", "https://a.example.com/my cb"])
+    findings = lint(text, "CG004", "client.json")
+    assert only(findings, text) == [("CG004", 6, 5, '"https://a.example.com/my cb"')]
+    assert "percent-encode" in findings[0].message
 
 
 @pytest.mark.parametrize("kind", ["api-create", "cloudformation"])
@@ -354,8 +361,16 @@ def test_cg004_placeholders_and_variables_are_not_checked():
     assert lint(json.dumps({"UserPoolId": "?", "ClientName": "?"}), SCHEMA_RULES, "c.json") == []
     assert lint(json.dumps({"UserPoolId": "<pool-id>", "ClientName": "${CLIENT_NAME}"}), SCHEMA_RULES, "c.json") == []
     text = template("ClientName: ${self:custom.stage}-user-pool-client\n"
-                    "DefaultRedirectURI: '{{resolve:ssm:/app/redirect}}'")
+                    "DefaultRedirectURI: '{{resolve:ssm:/app/redirect}}'\nCallbackURLs: ['<callback-url>']")
     assert lint(text, SCHEMA_RULES) == []
+
+
+def test_cg004_cfn_variable_without_sub_is_literal_text():
+    text = template("ClientName: ${AWS::StackName}-web")
+    findings = lint(text, SCHEMA_RULES)
+    assert only(findings, text) == [("CG004", 6, 19, "${AWS::StackName}-web")]
+    assert "!Sub" in findings[0].message
+    assert lint(template("ClientName: !Sub ${AWS::StackName}-web"), SCHEMA_RULES) == []
 
 
 def test_cg004_peer_cdk_preflight_oracles():
@@ -534,3 +549,12 @@ def test_corpus_client_id_set_in_a_template():
     text = path.read_text(encoding="utf-8")
     findings = lint(text, SCHEMA_RULES, "prerequisite.yaml")
     assert only(findings, text) == [("CG007", 79, 7, "ClientId")]
+
+
+def test_cdk_assemblies_are_schema_clean():
+    from linter.engine import LintConfig, lint_paths
+    from support import ROOT, rules_by_id
+
+    results = list(lint_paths([str(ROOT / "tests" / "fixtures" / "cdk")], LintConfig(rules=rules_by_id(SCHEMA_RULES))))
+    assert sum(r.clients for r in results) >= 5
+    assert [f for r in results for f in r.findings] == []
