@@ -9,7 +9,10 @@ fields that the request leaves out and that the service therefore resets to thei
 `LogoutURLs`, `DefaultRedirectURI`, `SupportedIdentityProviders`), `ReadAttributes`,
 `WriteAttributes`, `AuthSessionValidity` and `RefreshTokenRotation`. One finding per payload,
 listing them all, at the `ClientId` key (the client being changed). A field given as JSON `null`
-counts as omitted; a field given as an empty list or string is set (to that value).
+counts as omitted; a field given as an empty list or string is set (to that value). A
+`TokenValidityUnits` that leaves out one of its keys resets that unit (to hours, hours, days),
+which silently changes what the validity numbers mean: those keys are listed too
+(`TokenValidityUnits.IdToken`).
 
 ## Why it matters
 Update is not a patch: the service documents that any attribute the request does not carry
@@ -59,6 +62,7 @@ keep every field you want to preserve, and change only what you mean to:
 - UpdateUserPoolClient (omitted attributes are set to their defaults): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html
 - DescribeUserPoolClient: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html
 """
+from linter.model import DEFAULT_TOKEN_UNITS
 from linter.rule import Problem
 
 ID = "CG701"
@@ -80,6 +84,9 @@ def check(client, options):
     if client.kind != "api-update":
         return
     omitted = [f for f in RESET_FIELDS if client.raw.get(f) is None]
+    units = client.raw.get("TokenValidityUnits")
+    if isinstance(units, dict):  # a partial TokenValidityUnits resets the units it leaves out
+        omitted[0:0] = [f"TokenValidityUnits.{k}" for k in DEFAULT_TOKEN_UNITS if units.get(k) is None]
     if omitted:
         yield Problem(("ClientId",),
                       f"UpdateUserPoolClient resets the fields it omits to their defaults; this payload "

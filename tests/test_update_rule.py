@@ -74,3 +74,13 @@ def test_cg701_silent_for_other_kinds():
     assert lint(json.dumps(create)) == []
     assert lint(json.dumps({"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientId": "1abc"}})) == []
     assert lint(cfn("ClientName: web"), "template.yaml") == []
+
+
+def test_cg701_partial_token_validity_units_are_listed_by_key():
+    payload = {**FULL, "TokenValidityUnits": {"AccessToken": "minutes"}}
+    del payload["AuthSessionValidity"]
+    findings = lint(json.dumps(payload, indent=2))
+    assert omitted_in(findings[0].message) == ["TokenValidityUnits.IdToken", "TokenValidityUnits.RefreshToken",
+                                               "AuthSessionValidity"]
+    assert lint(json.dumps({**FULL, "TokenValidityUnits": {"AccessToken": "minutes", "IdToken": "minutes",
+                                                           "RefreshToken": "days"}})) == []
