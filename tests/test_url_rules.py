@@ -2,6 +2,7 @@
 peer suite's templates, and a hypothesis comparison of the rules' verdicts with an oracle that
 knows each generated URL's parts."""
 import json
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -375,3 +376,20 @@ def test_a_template_never_gets_a_finding_its_concrete_url_would_not(generated, d
     concrete = _verdicts(url)
     for rule_id in _verdicts(template):
         assert rule_id in concrete, (url, template)
+
+
+# --- every rule's documentation: the Example triggers it, the Fix does not ---------------------
+
+MY_RULES = URL_RULES + ("CG601", "CG602", "CG603", "CG604", "CG605", "CG606", "CG701")
+
+
+def test_docs_examples_trigger_and_fixes_do_not():
+    """For CG203–CG210, CG601–CG606 and CG701 (one place, so the check is written once)."""
+    options = {"CG210": {"allowed-url-hosts": ["*.mycompany.com"]}}
+    for rule_id in MY_RULES:
+        sections = rules_by_id([rule_id])[rule_id].doc_sections()
+        for heading, should_fire in (("Example", True), ("Fix", False)):
+            lang, body = re.search(r"```(\w+)\n(.*?)```", sections[heading], re.S).groups()
+            text, filename = (body, "doc.json") if lang == "json" else (cfn(body), "doc.yaml")
+            fired = [f for f in found(text, rule_id, filename, options) if f.rule_id == rule_id]
+            assert bool(fired) == should_fire, (rule_id, heading)
