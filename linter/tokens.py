@@ -96,6 +96,16 @@ class Validity:
         return f"{self.field} {self.value} in {self.unit} is {human}"
 
 
+def longer_than(client: AppClient, names: tuple[str, ...], limit_seconds: int) -> list[Validity]:
+    """Valid (accepted by the service) validities among ``names`` that exceed ``limit_seconds``."""
+    found = []
+    for token in names:
+        item = validity(client, token)
+        if item is not None and item.valid and item.seconds > limit_seconds:
+            found.append(item)
+    return found
+
+
 def validity(client: AppClient, token: str) -> Optional[Validity]:
     """The validity of ``token`` (AccessToken, IdToken, RefreshToken), or None when unknown."""
     field = VALIDITY_FIELDS[token]
