@@ -1,0 +1,61 @@
+"""OAuth settings on a client that has OAuth turned off have no effect.
+
+## What it does
+Reports `AllowedOAuthFlows`, `AllowedOAuthScopes`, `CallbackURLs`, `LogoutURLs` or
+`DefaultRedirectURI` set (to a value other than an empty list or string) while
+`AllowedOAuthFlowsUserPoolClient` is not true (false, or omitted: the default is false). The cause is
+one switch, so the rule gives one finding per client: it points at the name of the first ignored
+setting (in the order above) and lists all of them. Silent when `AllowedOAuthFlowsUserPoolClient`
+is unknown.
+
+## Why it matters
+Without `AllowedOAuthFlowsUserPoolClient: true` the client cannot use the authorization server
+(the `/oauth2/authorize` and `/oauth2/token` endpoints, managed login): the flows, scopes and URLs
+are stored but do nothing. Usually someone meant to enable OAuth and forgot the switch, or the
+settings are left over and mislead readers into thinking the client is an OAuth client.
+
+## Example
+```yaml
+AllowedOAuthFlowsUserPoolClient: false
+AllowedOAuthFlows: [code]
+AllowedOAuthScopes: [openid]
+CallbackURLs: [https://app.example.com/callback]
+```
+
+## Fix
+Turn OAuth on, or delete the settings:
+```yaml
+AllowedOAuthFlowsUserPoolClient: true
+AllowedOAuthFlows: [code]
+AllowedOAuthScopes: [openid]
+CallbackURLs: [https://app.example.com/callback]
+```
+
+## References
+- CreateUserPoolClient, AllowedOAuthFlowsUserPoolClient: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- App client settings: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html
+"""
+from linter.flows import names, oauth_enabled
+from linter.rule import Problem
+
+ID = "CG105"
+NAME = "oauth-settings-ignored"
+LEVEL = "warning"
+
+_SETTINGS = ("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI")
+
+
+def check(client, options):
+    if oauth_enabled(client) is not False:
+        return
+    ignored = [f for f in _SETTINGS if getattr(client, f) not in (None, [], "")]
+    if not ignored:
+        return
+    switch = "false" if client.AllowedOAuthFlowsUserPoolClient is False else "omitted (default false)"
+    verb = "has" if len(ignored) == 1 else "have"
+    yield Problem(
+        (ignored[0],),
+        f"AllowedOAuthFlowsUserPoolClient is {switch}, so {names(ignored)} {verb} no effect. "
+        "Set AllowedOAuthFlowsUserPoolClient: true to use them, or remove them.",
+        key=True,
+    )
