@@ -1,0 +1,51 @@
+"""Say which sign-in flows the client allows instead of relying on the default.
+
+## What it does
+Reports an app client without `ExplicitAuthFlows`. The finding points at the client (the
+resource's logical ID in a template). Not reported for an UpdateUserPoolClient payload, where
+CG701 already reports the omitted field (Update resets it to the default).
+
+## Why it matters
+When `ExplicitAuthFlows` is omitted the service enables `ALLOW_REFRESH_TOKEN_AUTH`,
+`ALLOW_USER_SRP_AUTH` and `ALLOW_CUSTOM_AUTH`. Custom authentication is then open on this client
+even if nobody planned for it: whatever the pool's custom-challenge Lambda triggers accept becomes
+a way to sign in, and a client that only uses OAuth (managed login) still accepts SDK sign-in.
+Listing the flows makes the decision visible and reviewable.
+
+## Example
+```yaml
+Type: AWS::Cognito::UserPoolClient
+Properties:
+  UserPoolId: !Ref UserPool
+  ClientName: web
+```
+
+## Fix
+```yaml
+Type: AWS::Cognito::UserPoolClient
+Properties:
+  UserPoolId: !Ref UserPool
+  ClientName: web
+  ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
+```
+
+## References
+- CreateUserPoolClient, ExplicitAuthFlows (default when omitted): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- Custom authentication challenge Lambda triggers: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
+- Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
+"""
+from linter.model import DEFAULT_EXPLICIT_AUTH_FLOWS
+from linter.flows import names
+from linter.rule import Problem
+
+ID = "CG405"
+NAME = "implicit-auth-flow-defaults"
+LEVEL = "note"
+
+
+def check(client, options):
+    if client.ExplicitAuthFlows is not None or client.kind == "api-update":
+        return
+    yield Problem(("ExplicitAuthFlows",),
+                  f"ExplicitAuthFlows is omitted, so the service enables {names(DEFAULT_EXPLICIT_AUTH_FLOWS)}. "
+                  "List the flows the app uses (e.g. ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH).")

@@ -1,0 +1,49 @@
+"""Turn on PreventUserExistenceErrors.
+
+## What it does
+Reports `PreventUserExistenceErrors: LEGACY`, and an app client that omits the property (the
+service default is `LEGACY`). A missing property is reported at the client (the resource's logical
+ID in a template).
+
+## Why it matters
+In `LEGACY` mode sign-in answers `UserNotFoundException` for an unknown user name and
+`NotAuthorizedException` for a wrong password, and password recovery and confirmation behave
+differently for existing and unknown users. An attacker can use that to find out which user names
+or email addresses have accounts, then target them with password guessing or phishing. With
+`ENABLED` the service answers the same way in both cases.
+
+## Example
+```yaml
+PreventUserExistenceErrors: LEGACY
+```
+
+## Fix
+```yaml
+PreventUserExistenceErrors: ENABLED
+```
+
+## References
+- Managing user existence error responses: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
+- CreateUserPoolClient, PreventUserExistenceErrors: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- Security best practices for Amazon Cognito user pools: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-security-best-practices.html
+"""
+from linter.rule import Problem
+
+ID = "CG406"
+NAME = "user-existence-errors-not-prevented"
+LEVEL = "warning"
+TAGS = ["security"]
+
+_FIX = "Set PreventUserExistenceErrors: ENABLED."
+
+
+def check(client, options):
+    value = client.PreventUserExistenceErrors
+    if value is None:
+        yield Problem(("PreventUserExistenceErrors",),
+                      "PreventUserExistenceErrors is omitted (default LEGACY): sign-in and password "
+                      f"recovery errors reveal which users exist. {_FIX}")
+    elif value == "LEGACY":
+        yield Problem(("PreventUserExistenceErrors",),
+                      f"PreventUserExistenceErrors is LEGACY: sign-in and password recovery errors "
+                      f"reveal which users exist. {_FIX}")

@@ -1,0 +1,74 @@
+"""Removing COGNITO from SupportedIdentityProviders does not stop SDK sign-in.
+
+## What it does
+Reports `SupportedIdentityProviders` without `COGNITO` (for example only a SAML or social
+provider) while the client's effective `ExplicitAuthFlows` (the service default when omitted:
+`ALLOW_REFRESH_TOKEN_AUTH`, `ALLOW_USER_SRP_AUTH`, `ALLOW_CUSTOM_AUTH`) still allows a local user
+to sign in through the public user-pools API. The flows counted as sign-in are
+`ALLOW_USER_SRP_AUTH`, `ALLOW_USER_PASSWORD_AUTH` / `USER_PASSWORD_AUTH`, `ALLOW_CUSTOM_AUTH` /
+`CUSTOM_AUTH_FLOW_ONLY` and `ALLOW_USER_AUTH` (choice-based sign-in: password, SRP, one-time
+passwords, passkeys). Not counted: `ALLOW_REFRESH_TOKEN_AUTH` (federated users need it too) and the
+admin password flows, which need AWS credentials (`AdminInitiateAuth`). The finding points at the
+`SupportedIdentityProviders` name. Silent when the providers or the flows are unknown.
+
+## Why it matters
+`SupportedIdentityProviders` only decides which sign-in options managed login (the hosted UI)
+shows. AWS documents that removing `COGNITO` does not prevent authentication of local users with
+the user-pools API in an SDK. A pool meant to accept only corporate SSO users can then still be
+signed in to with a local user name and password (or a custom challenge) by anyone who knows the
+client ID, which is public in any browser or mobile app.
+
+## Example
+```yaml
+SupportedIdentityProviders: [CorporateSAML]
+AllowedOAuthFlowsUserPoolClient: true
+AllowedOAuthFlows: [code]
+AllowedOAuthScopes: [openid]
+CallbackURLs: [https://app.example.com/callback]
+```
+
+## Fix
+Allow only token refresh through the API:
+```yaml
+SupportedIdentityProviders: [CorporateSAML]
+ExplicitAuthFlows: [ALLOW_REFRESH_TOKEN_AUTH]
+AllowedOAuthFlowsUserPoolClient: true
+AllowedOAuthFlows: [code]
+AllowedOAuthScopes: [openid]
+CallbackURLs: [https://app.example.com/callback]
+```
+
+## References
+- CreateUserPoolClient, SupportedIdentityProviders and ExplicitAuthFlows: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+- Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
+- Associating an AWS WAF web ACL with a user pool: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
+"""
+from linter.flows import PUBLIC_SIGN_IN_FLOWS, fully_known, known_items, names
+from linter.rule import Problem
+
+ID = "CG407"
+NAME = "cognito-disabled-but-sdk-sign-in-open"
+LEVEL = "warning"
+TAGS = ["security"]
+
+
+def check(client, options):
+    providers = client.SupportedIdentityProviders
+    if not fully_known(providers) or "COGNITO" in providers:
+        return
+    open_flows = [flow for _, flow in known_items(client.effective_explicit_auth_flows())
+                  if flow in PUBLIC_SIGN_IN_FLOWS]
+    if not open_flows:
+        return
+    if client.ExplicitAuthFlows is None:
+        flows = f"ExplicitAuthFlows is omitted, so the default allows {names(open_flows)}"
+    else:
+        flows = f"ExplicitAuthFlows still allows {names(open_flows)}"
+    listed = f"[{', '.join(providers)}]" if providers else "empty"
+    yield Problem(
+        ("SupportedIdentityProviders",),
+        f"SupportedIdentityProviders is {listed} (no COGNITO) but {flows}: local users can still sign "
+        "in through the API. Set ExplicitAuthFlows to [ALLOW_REFRESH_TOKEN_AUTH], or add COGNITO if "
+        "local sign-in is intended.",
+        key=True,
+    )
