@@ -6,9 +6,10 @@ here only needs the name itself.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from linter import service_model
+from linter.rule import Problem
 
 #: The standard (OpenID Connect) attributes of a user pool, plus ``sub``.
 STANDARD = (
@@ -80,6 +81,13 @@ def unknown_message(field: str, name: str) -> str:
     return (f"{field} entry '{name}' is not a standard user-pool attribute, and custom attributes "
             f"start with custom:. The service rejects the client (\"Invalid "
             f"{'read' if field == 'ReadAttributes' else 'write'} attributes specified\"). {hint}")
+
+
+def unknown_names(client, field: str) -> Iterator[Problem]:
+    """CG503/CG506: a Problem for each entry of ``field`` that is neither standard nor custom."""
+    for index, name in known_items(getattr(client, field)):
+        if not is_known_form(name):
+            yield Problem((field, index), unknown_message(field, name))
 
 
 def known_items(values) -> list[tuple[int, str]]:

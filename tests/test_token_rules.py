@@ -2,12 +2,13 @@
 hypothesis check of unit conversion and ranges against an oracle written here, independent of the
 model's conversion helpers."""
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support import ids_and_lines, lint_text, span_text
+from support import ids_and_lines, lint_text, rules_by_id, span_text
 
 CFN = """\
 Resources:
@@ -472,3 +473,20 @@ def test_cg301_message_states_the_converted_value(fields, expected):
     findings = lint_text(api(fields), "c.json", select=["CG301"])
     assert len(findings) == 1
     assert findings[0].message.startswith(expected)
+
+
+# --- each rule's documentation: its Example triggers it, its Fix does not -------------------------
+# (covers the attribute rules CG503–CG508 as well, so that the check is written once)
+
+DOC_RULES = ["CG301", "CG302", "CG303", "CG305", "CG306", "CG307", "CG308", "CG309",
+             "CG503", "CG504", "CG506", "CG507", "CG508"]
+FENCE = re.compile(r"```(yaml|json)\n(.*?)```", re.S)
+
+
+@pytest.mark.parametrize("rule_id", DOC_RULES)
+def test_doc_example_triggers_and_fix_does_not(rule_id):
+    sections = rules_by_id([rule_id])[rule_id].doc_sections()
+    for heading, expected in (("Example", [rule_id]), ("Fix", [])):
+        lang, body = FENCE.search(sections[heading]).groups()
+        text, name = (body, "doc.json") if lang == "json" else (cfn(body), "doc.yaml")
+        assert sorted({f.rule_id for f in lint_text(text, name, select=[rule_id])}) == expected, heading

@@ -1,0 +1,38 @@
+"""ReadAttributes must name attributes that exist.
+
+## What it does
+Reports a `ReadAttributes` entry that is neither a standard attribute (`email`, `given_name`,
+`phone_number_verified`, `sub`, ...) nor a custom attribute (`custom:NAME`, `dev:custom:NAME`), such
+as the typo `emial` or a custom attribute written without its prefix. The message suggests the
+attribute you probably meant. Attribute names are case-sensitive.
+
+Whether a `custom:` attribute is declared in the pool's schema can only be checked when the pool is
+in the same template; that part is a cross-resource check, not done here.
+
+## Why it matters
+The service refuses the client ("Invalid read attributes specified while creating a client"), so
+the deploy fails.
+
+## Example
+```yaml
+ReadAttributes: [emial, given_name]
+```
+
+## Fix
+```yaml
+ReadAttributes: [email, given_name]
+```
+
+## References
+- User pool attributes (standard and custom): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+- CreateUserPoolClient, ReadAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter import attributes
+
+ID = "CG503"
+NAME = "unknown-read-attribute"
+LEVEL = "error"
+
+
+def check(client, options):
+    yield from attributes.unknown_names(client, "ReadAttributes")

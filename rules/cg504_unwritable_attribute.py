@@ -1,0 +1,45 @@
+"""WriteAttributes must not list attributes that only Cognito may set.
+
+## What it does
+Reports `email_verified`, `phone_number_verified` or `sub` in `WriteAttributes`.
+
+Custom attributes declared `Mutable: false` in the pool's schema are unwritable too; that part needs
+the pool's definition and is a cross-resource check, not done here.
+
+## Why it matters
+The service refuses the client ("Invalid write attributes specified while creating a client"), so
+the deploy fails. The verification flags are set by Cognito when a user confirms a code, and `sub`
+is the user's permanent identifier: if users could write them, they could claim an address they do
+not own or take another identity.
+
+## Example
+```yaml
+WriteAttributes: [email, email_verified]
+```
+
+## Fix
+```yaml
+WriteAttributes: [email]
+```
+
+## References
+- User pool attributes (verification, standard attributes): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+- CreateUserPoolClient, WriteAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter import attributes
+from linter.rule import Problem
+
+ID = "CG504"
+NAME = "unwritable-attribute"
+LEVEL = "error"
+TAGS = ["security"]
+
+
+def check(client, options):
+    for index, name in attributes.known_items(client.WriteAttributes):
+        reason = attributes.UNWRITABLE.get(name)
+        if reason:
+            yield Problem(("WriteAttributes", index),
+                          f"WriteAttributes lists '{name}', which app clients cannot write ({reason}); "
+                          "the service rejects the client (\"Invalid write attributes specified\"). "
+                          f"Remove '{name}'.")

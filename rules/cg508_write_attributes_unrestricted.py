@@ -1,0 +1,43 @@
+"""Say which attributes users may change.
+
+## What it does
+Reports a client without `WriteAttributes`. Machine-to-machine clients (whose only OAuth flow is
+`client_credentials`) have no signed-in users and are not reported.
+
+## Why it matters
+When `WriteAttributes` is left out, a signed-in user can change every writable standard attribute
+of their own profile with their access token, `email` and `phone_number` included. An application that trusts the `email` claim to identify users or to
+grant access can then be fooled by a user who changes their address. Listing the attributes makes
+the choice visible.
+
+## Example
+```yaml
+ReadAttributes: [email, name]
+```
+
+## Fix
+```yaml
+ReadAttributes: [email, name]
+WriteAttributes: [name]
+```
+
+## References
+- User pool attributes (attribute permissions): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
+- CreateUserPoolClient, WriteAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter.rule import Problem
+
+ID = "CG508"
+NAME = "write-attributes-unrestricted"
+LEVEL = "note"
+TAGS = ["security"]
+
+
+def check(client, options):
+    if client.AllowedOAuthFlows == ["client_credentials"]:
+        return
+    if client.WriteAttributes is None:
+        yield Problem(("WriteAttributes",),
+                      "WriteAttributes is not set, so signed-in users can change all their "
+                      "attributes, email and phone_number included. List the attributes users may "
+                      "change (e.g. WriteAttributes: [name, locale]).")

@@ -1,0 +1,203 @@
+"""CG503, CG504, CG506, CG507, CG508 (single-client attribute checks): fixtures that trigger with
+line/column, and near misses."""
+import pytest
+
+from linter import attributes
+from support import ids_and_lines, lint_text, span_text
+from test_token_rules import api, cfn
+
+def item_at(text: str, item: str) -> tuple[int, int]:
+    """(line, column) of the first list item written as ``"item"`` (JSON) or ``- item`` (YAML)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        for form in (f'"{item}"', f"- {item}"):
+            if line.strip().rstrip(",") == form:
+                return number, line.index(form) + (3 if form.startswith("- ") else 1)
+    raise AssertionError(f"{item} not in text")
+
+
+# --- CG503 unknown-read-attribute -----------------------------------------------------------------
+
+def test_cg503_typo_in_read_attributes_cloudformation():
+    text = cfn("ReadAttributes:\n  - email\n  - emial\n  - given_name")
+    findings = lint_text(text, select=["CG503"])
+    assert ids_and_lines(findings) == [("CG503", 10, 11)]
+    assert span_text(findings[0], text) == "emial"
+    assert "'emial' is not a standard user-pool attribute" in findings[0].message
+    assert "Did you mean 'email'?" in findings[0].message
+
+
+@pytest.mark.parametrize("kind", ["create", "update", "describe"])
+def test_cg503_api_payloads(kind):
+    text = api({"ReadAttributes": ["email", "phonenumber", "custom:tenant"]}, kind)
+    findings = lint_text(text, f"{kind}.json", select=["CG503"])
+    assert ids_and_lines(findings) == [("CG503", *item_at(text, "phonenumber"))]
+    assert span_text(findings[0], text) == '"phonenumber"'
+    assert "Did you mean 'phone_number'?" in findings[0].message
+
+
+@pytest.mark.parametrize("name,hint", [
+    ("Email", "Did you mean 'email'?"),
+    ("username", "Did you mean 'preferred_username'?"),
+    ("Custom:tenant", "Did you mean 'custom:tenant'?"),
+    ("custom_tenant", "Did you mean 'custom:tenant'?"),
+    ("department", "A custom attribute needs the prefix (custom:department)"),
+    ("custom:", "Write the custom attribute's name after the prefix"),
+])
+def test_cg503_suggestions(name, hint):
+    findings = lint_text(cfn(f"ReadAttributes: ['{name}']"), select=["CG503"])
+    assert [f.rule_id for f in findings] == ["CG503"]
+    assert hint in findings[0].message
+
+
+def test_cg503_silent_for_standard_custom_and_unknown_entries():
+    every_standard = ", ".join(attributes.STANDARD)
+    assert lint_text(cfn(f"ReadAttributes: [{every_standard}]"), select=["CG503"]) == []
+    # Whether a custom attribute exists needs the pool's schema: not this rule's part.
+    text = cfn("ReadAttributes: ['custom:nosuch', 'dev:custom:legacy', !Ref Extra, !Sub '${Prefix}name']")
+    assert lint_text(text, select=["CG503"]) == []
+    assert lint_text(cfn("ReadAttributes: !Ref Attributes"), select=["CG503"]) == []
+    assert lint_text(cfn("WriteAttributes: [emial]"), select=["CG503"]) == []
+
+
+# --- CG506 unknown-write-attribute ----------------------------------------------------------------
+
+def test_cg506_typo_in_write_attributes_cloudformation():
+    text = cfn("WriteAttributes: [name, familyname]")
+    findings = lint_text(text, select=["CG506"])
+    assert ids_and_lines(findings) == [("CG506", 8, 31)]
+    assert span_text(findings[0], text) == "familyname"
+    assert "Did you mean 'family_name'?" in findings[0].message
+    assert "Invalid write attributes" in findings[0].message
+
+
+def test_cg506_api_update_payload():
+    text = api({"WriteAttributes": ["zoneInfo"]}, "update")
+    findings = lint_text(text, "update.json", select=["CG506"])
+    assert ids_and_lines(findings) == [("CG506", *item_at(text, "zoneInfo"))]
+    assert "Did you mean 'zoneinfo'?" in findings[0].message
+
+
+def test_cg506_silent_for_valid_names_and_unwritable_standard_ones():
+    text = cfn("WriteAttributes: [email, locale, 'custom:anything', 'dev:custom:x', email_verified, sub]")
+    assert lint_text(text, select=["CG506"]) == []
+    assert lint_text(cfn("WriteAttributes: [!Ref Attribute]"), select=["CG506"]) == []
+    assert lint_text(cfn("ReadAttributes: [familyname]"), select=["CG506"]) == []
+
+
+# --- CG504 unwritable-attribute -------------------------------------------------------------------
+
+def test_cg504_each_unwritable_attribute_cloudformation():
+    text = cfn("WriteAttributes:\n  - email\n  - email_verified\n  - phone_number_verified\n  - sub")
+    findings = lint_text(text, select=["CG504"])
+    assert ids_and_lines(findings) == [("CG504", 10, 11), ("CG504", 11, 11), ("CG504", 12, 11)]
+    assert [span_text(f, text) for f in findings] == ["email_verified", "phone_number_verified", "sub"]
+    assert "Remove 'email_verified'" in findings[0].message
+    assert "immutable identifier" in findings[2].message
+
+
+@pytest.mark.parametrize("kind", ["create", "update", "describe"])
+def test_cg504_api_payloads(kind):
+    text = api({"WriteAttributes": ["name", "email_verified"]}, kind)
+    findings = lint_text(text, f"{kind}.json", select=["CG504"])
+    assert ids_and_lines(findings) == [("CG504", *item_at(text, "email_verified"))]
+    assert span_text(findings[0], text) == '"email_verified"'
+
+
+def test_cg504_silent_for_writable_and_read_only_lists():
+    assert lint_text(cfn("WriteAttributes: [email, phone_number, 'custom:tier_name']"), select=["CG504"]) == []
+    assert lint_text(cfn("ReadAttributes: [email_verified, phone_number_verified, sub]"), select=["CG504"]) == []
+    assert lint_text(cfn("WriteAttributes: !Ref Attributes"), select=["CG504"]) == []
+    assert lint_text(cfn("WriteAttributes: [Email_Verified]"), select=["CG504"]) == []  # CG506's
+
+
+def test_cg504_names_the_condition_branch():
+    text = ("Conditions:\n  Admin: !Equals [!Ref Mode, admin]\n"
+            + cfn("WriteAttributes:\n  - email\n  - !If [Admin, email_verified, !Ref AWS::NoValue]"))
+    findings = lint_text(text, select=["CG504"])
+    assert len(findings) == 1
+    assert findings[0].message.endswith("(when Admin is true)")
+    assert span_text(findings[0], text) == "email_verified"
+
+
+# --- CG507 privileged-attribute-writable ----------------------------------------------------------
+
+def test_cg507_privileged_custom_attributes_cloudformation():
+    text = cfn("WriteAttributes:\n  - name\n  - 'custom:tenantId'\n  - 'custom:userRole'\n"
+               "  - 'dev:custom:ADMIN'\n  - 'custom:nickname2'")
+    findings = lint_text(text, select=["CG507"])
+    assert ids_and_lines(findings) == [("CG507", 10, 11), ("CG507", 11, 11), ("CG507", 12, 11)]
+    assert [span_text(f, text) for f in findings] == ["'custom:tenantId'", "'custom:userRole'", "'dev:custom:ADMIN'"]
+    assert findings[0].level == "warning"
+    assert "('tenantId')" in findings[0].message and "('role')" in findings[1].message
+
+
+def test_cg507_api_payload():
+    text = api({"WriteAttributes": ["email", "custom:plan"]})
+    findings = lint_text(text, "c.json", select=["CG507"])
+    assert ids_and_lines(findings) == [("CG507", *item_at(text, "custom:plan"))]
+    assert "AdminUpdateUserAttributes" in findings[0].message
+
+
+def test_cg507_option_replaces_the_list():
+    text = cfn("WriteAttributes: ['custom:role', 'custom:department']")
+    findings = lint_text(text, select=["CG507"], options={"CG507": {"privileged-attributes": ["department"]}})
+    assert ids_and_lines(findings) == [("CG507", 8, 40)]
+    assert span_text(findings[0], text) == "'custom:department'"
+    findings = lint_text(text, select=["CG507"], options={"CG507": {"privileged-attributes": "department, role"}})
+    assert len(findings) == 2
+
+
+def test_cg507_silent_for_words_that_only_contain_a_term_and_for_read_attributes():
+    text = cfn("WriteAttributes: ['custom:planet', 'custom:tiering', 'custom:groupie', role, 'custom:']")
+    assert lint_text(text, select=["CG507"]) == []
+    assert lint_text(cfn("ReadAttributes: ['custom:role']"), select=["CG507"]) == []
+    assert lint_text(cfn("WriteAttributes: [!Sub 'custom:${Name}']"), select=["CG507"]) == []
+
+
+# --- CG508 write-attributes-unrestricted ----------------------------------------------------------
+
+def test_cg508_missing_write_attributes_points_at_the_client():
+    text = cfn("ReadAttributes: [email]")
+    findings = lint_text(text, select=["CG508"])
+    assert ids_and_lines(findings) == [("CG508", 4, 3)]
+    assert span_text(findings[0], text) == "WebClient"
+    assert findings[0].level == "note"
+
+
+def test_cg508_api_payloads():
+    text = api({"ReadAttributes": ["email"]})
+    findings = lint_text(text, "c.json", select=["CG508"])
+    assert ids_and_lines(findings) == [("CG508", 1, 1)]
+    text = api({}, "describe")
+    findings = lint_text(text, "d.json", select=["CG508"])
+    assert ids_and_lines(findings) == [("CG508", 2, 3)]
+    assert span_text(findings[0], text) == '"UserPoolClient"'
+
+
+def test_cg508_only_in_the_branch_that_removes_the_list():
+    text = ("Conditions:\n  Open: !Equals [!Ref Mode, open]\n"
+            + cfn("WriteAttributes: !If [Open, !Ref AWS::NoValue, [name]]"))
+    findings = lint_text(text, select=["CG508"])
+    assert len(findings) == 1
+    assert findings[0].message.endswith("(when Open is true)")
+
+
+def test_cg508_silent_when_set_unknown_or_machine_to_machine():
+    assert lint_text(cfn("WriteAttributes: [name]"), select=["CG508"]) == []
+    assert lint_text(cfn("WriteAttributes: []"), select=["CG508"]) == []
+    assert lint_text(cfn("WriteAttributes: !Ref Writable"), select=["CG508"]) == []
+    text = cfn("GenerateSecret: true\nAllowedOAuthFlowsUserPoolClient: true\n"
+               "AllowedOAuthFlows: [client_credentials]\nAllowedOAuthScopes: [api/read]")
+    assert lint_text(text, select=["CG508"]) == []
+
+
+# --- the helper ------------------------------------------------------------------------------------
+
+def test_attribute_helper_words_and_terms():
+    assert attributes.words("userRole") == ("user", "role")
+    assert attributes.words("TENANT_ID") == ("tenant", "id")
+    assert attributes.matching_term("tenant_id", ["tenant", "tenantId"]) == "tenantId"
+    assert attributes.matching_term("planet", ["plan"]) is None
+    assert attributes.custom_name("dev:custom:x") == "x"
+    assert attributes.custom_name("custom:") is None
+    assert attributes.suggestion("totally-unrelated-name") is None
