@@ -105,6 +105,8 @@ def lint(
                 typer.echo(notice, err=True)
     except PathNotFound as exc:
         raise UsageError(f"path not found: {exc}") from None
+    except RuleError as exc:  # a plugin rule that fails to import when first needed
+        raise UsageError(str(exc)) from None
     findings = _deduplicated(findings)
     if write_baseline:
         _write_baseline(write_baseline, [f for f in findings if f.suppressed is None])
@@ -224,7 +226,8 @@ def list_rules(
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r}; choose text or json")
-    rules = [registry.load_rules()[k] for k in sorted(registry.load_rules())]
+    table = registry.load_rules()
+    rules = [table[rule_id] for rule_id in table]
     if output_format == "json":
         typer.echo(json.dumps([{"id": r.id, "name": r.name, "level": r.level, "summary": r.summary,
                                 "options": r.options, "tags": list(r.tags), "origin": r.origin}

@@ -16,6 +16,7 @@ CONFIG_EXTENSIONS = {".json", ".yaml", ".yml", ".template"}
 FOREIGN_EXTENSIONS = {
     ".snap", ".sh", ".bash", ".js", ".mjs", ".cjs", ".ts", ".py", ".md", ".txt", ".rst", ".html",
     ".tf", ".hcl", ".tfvars", ".ps1", ".psm1", ".zip", ".png", ".jpg", ".gif", ".pdf", ".lock",
+    ".tsv", ".csv",
 }
 SKIP_DIRECTORIES = {"node_modules", "venv", "__pycache__", "site-packages", "cdk.out.bak"}
 

@@ -158,8 +158,8 @@ class JsonDocument(Document):
             key_span, pos = found
             value_span = (pos, self._skip_value(pos))
         else:
-            if key and key_span is not None:
-                return key_span
+            if key:  # the key, or for the root (no key) just its opening brace
+                return key_span if key_span is not None else (value_span[0], value_span[0] + 1)
             return value_span
         # Path does not exist: point at the deepest existing value's key (or the value's opener).
         if key_span is not None:

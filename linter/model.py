@@ -10,6 +10,7 @@ rule reasons the same way.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict
@@ -326,6 +327,7 @@ _STRUCT_FIELDS = {
 _CLIENT_FIELDS = set(AppClient.model_fields) - {"kind", "name", "present", "raw", "conditions", "template"}
 
 _INVALID = Unknown("invalid type")
+_INTEGER = re.compile(r"^\s*-?[0-9]+\s*$")
 
 
 def coerce(field: str, value: Any, lenient: bool) -> Any:
@@ -345,7 +347,7 @@ def coerce(field: str, value: Any, lenient: bool) -> Any:
     if field in _INT_FIELDS:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        if lenient and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        if lenient and isinstance(value, str) and _INTEGER.match(value):
             return int(value)
         return _INVALID
     if field in _LIST_FIELDS:

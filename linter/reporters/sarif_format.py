@@ -21,6 +21,10 @@ INFORMATION_URI = "https://github.com/cognito-lint/cognito-lint"
 FINGERPRINT_KEY = "cognitoLint/v1"
 #: GitHub's security-severity scale: > 7 high, 4–7 medium, < 4 low.
 _SECURITY_SEVERITY = {"error": "8.0", "warning": "5.5", "note": "2.0"}
+#: GitHub's problem.severity for rules that are not security rules.
+_PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
+#: GitHub code scanning truncates/rejects rule descriptions longer than this.
+_MAX_DESCRIPTION = 1024
 
 
 def render(findings, rules, run) -> str:
@@ -50,15 +54,24 @@ def _descriptor(rule) -> om.ReportingDescriptor:
     properties: dict = {"tags": list(rule.tags) or ["correctness"], "precision": "very-high" if rule.level == "error" else "high"}
     if "security" in rule.tags:
         properties["security-severity"] = _SECURITY_SEVERITY[rule.level]
+    else:
+        properties["problem.severity"] = _PROBLEM_SEVERITY[rule.level]
     return _new(om.ReportingDescriptor,
         id=rule.id,
         name=rule.name,
-        short_description=_new(om.MultiformatMessageString, text=rule.summary),
-        full_description=_new(om.MultiformatMessageString, text=sections.get("What it does", rule.summary)),
+        short_description=_new(om.MultiformatMessageString, text=_shorten(rule.summary)),
+        full_description=_new(om.MultiformatMessageString, text=_shorten(sections.get("What it does", rule.summary))),
         help=_new(om.MultiformatMessageString, text=body, markdown=body),
         default_configuration=_new(om.ReportingConfiguration, level=rule.level),
         properties=properties,
     )
+
+
+def _shorten(text: str) -> str:
+    """At most GitHub's 1,024 characters, cut at a word; the full text is in ``help``."""
+    if len(text) <= _MAX_DESCRIPTION:
+        return text
+    return text[: _MAX_DESCRIPTION - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _result(f, index, root) -> om.Result:
