@@ -269,7 +269,7 @@ class AppClient(_Model):
         """True/False when known; None when unknown (an Update payload, an unresolved value)."""
         if self.kind == "api-update":
             return None
-        if self.ClientSecret is not None:
+        if self.ClientSecret is not None and self.kind != "cloudformation":  # CloudFormation cannot set one
             return True
         if isinstance(self.GenerateSecret, Unknown):
             return None
