@@ -271,6 +271,8 @@ class AppClient(_Model):
             return None
         if self.ClientSecret is not None and self.kind != "cloudformation":  # CloudFormation cannot set one
             return True
+        if self.kind == "api-describe":
+            return None  # Describe output never shows GenerateSecret, and a committed copy may lack the secret
         if isinstance(self.GenerateSecret, Unknown):
             return None
         return bool(self.GenerateSecret)

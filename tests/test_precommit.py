@@ -46,7 +46,8 @@ BAD_TEMPLATE = textwrap.dedent("""\
           CallbackURLs:
             - http://app.example.com/callback
     """)
-GOOD_TEMPLATE = BAD_TEMPLATE.replace("http://app.example.com/callback", "https://app.example.com/callback")
+#: A client no rule has anything to say about (the bundled good sample).
+GOOD_TEMPLATE = (ROOT / "sample_configs" / "good" / "web-client.template.yaml").read_text(encoding="utf-8")
 
 
 def _pre_commit_command() -> list[str]:
