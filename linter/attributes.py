@@ -1,7 +1,8 @@
 """User-pool attribute names for the attribute rules (CG503–CG508): standard, custom, suggestions.
 
-Which custom attributes a pool declares needs the pool's Schema (cross-resource rules); what is
-here only needs the name itself.
+Which custom attributes a pool declares, and whether they are mutable, comes from the pool's
+Schema when the pool is in the same template (``client.template.pool``); otherwise only the name
+itself is checked.
 """
 from __future__ import annotations
 
@@ -84,10 +85,37 @@ def unknown_message(field: str, name: str) -> str:
 
 
 def unknown_names(client, field: str) -> Iterator[Problem]:
-    """CG503/CG506: a Problem for each entry of ``field`` that is neither standard nor custom."""
+    """CG503/CG506: a Problem for each entry of ``field`` that is neither standard nor custom, or
+    a custom attribute the client's pool (defined in the same template) does not declare."""
+    declared = declared_custom(client)
     for index, name in known_items(getattr(client, field)):
         if not is_known_form(name):
             yield Problem((field, index), unknown_message(field, name))
+        elif declared is not None and custom_name(name) is not None and f"custom:{custom_name(name)}" not in declared:
+            pool = client.template.pool.logical_id
+            names = ", ".join(sorted(declared)) or "none"
+            yield Problem((field, index),
+                          f"{field} entry '{name}' is not declared in the Schema of user pool {pool} "
+                          f"(its custom attributes: {names}); the service rejects the client (\"Invalid "
+                          f"{'read' if field == 'ReadAttributes' else 'write'} attributes specified\"). "
+                          f"Add it to {pool}'s Schema or fix the name.")
+
+
+def declared_custom(client) -> Optional[set[str]]:
+    """``custom:`` attributes the client's pool declares, when the pool and its Schema are in the template."""
+    template = getattr(client, "template", None)
+    pool = template.pool if template is not None else None
+    if pool is None or not pool.schema_known:
+        return None
+    return {name for name in pool.attributes if name.startswith("custom:")}
+
+
+def immutable(client, name: str) -> bool:
+    """True when the pool in the template declares custom attribute ``name`` with Mutable: false."""
+    template = getattr(client, "template", None)
+    pool = template.pool if template is not None else None
+    custom = custom_name(name)
+    return pool is not None and custom is not None and pool.attributes.get(f"custom:{custom}") is False
 
 
 def known_items(values) -> list[tuple[int, str]]:

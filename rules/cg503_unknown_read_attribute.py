@@ -6,8 +6,8 @@ Reports a `ReadAttributes` entry that is neither a standard attribute (`email`, 
 as the typo `emial` or a custom attribute written without its prefix. The message suggests the
 attribute you probably meant. Attribute names are case-sensitive.
 
-Whether a `custom:` attribute is declared in the pool's schema can only be checked when the pool is
-in the same template; that part is a cross-resource check, not done here.
+When the client's user pool is defined in the same template, a `custom:` attribute must also be
+declared in the pool's `Schema`; when the pool is imported, any `custom:` name is accepted.
 
 ## Why it matters
 The service refuses the client ("Invalid read attributes specified while creating a client"), so

@@ -3,8 +3,8 @@
 ## What it does
 Reports `email_verified`, `phone_number_verified` or `sub` in `WriteAttributes`.
 
-Custom attributes declared `Mutable: false` in the pool's schema are unwritable too; that part needs
-the pool's definition and is a cross-resource check, not done here.
+Also reports a custom attribute that the client's user pool, defined in the same template,
+declares with `Mutable: false` (when the pool is imported its schema is unknown: no finding).
 
 ## Why it matters
 The service refuses the client ("Invalid write attributes specified while creating a client"), so
@@ -43,3 +43,9 @@ def check(client, options):
                           f"WriteAttributes lists '{name}', which app clients cannot write ({reason}); "
                           "the service rejects the client (\"Invalid write attributes specified\"). "
                           f"Remove '{name}'.")
+        elif attributes.immutable(client, name):
+            pool = client.template.pool.logical_id
+            yield Problem(("WriteAttributes", index),
+                          f"WriteAttributes lists '{name}', which user pool {pool} declares with Mutable: false; "
+                          "the service rejects the client (\"Invalid write attributes specified\"). "
+                          f"Remove '{name}', or make the attribute mutable (that replaces the pool).")

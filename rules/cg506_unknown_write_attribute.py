@@ -6,8 +6,8 @@ Reports a `WriteAttributes` entry that is neither a standard attribute (`email`,
 `familyname` or a custom attribute written without its prefix. The message suggests the attribute
 you probably meant. Attribute names are case-sensitive.
 
-Whether a `custom:` attribute is declared in the pool's schema can only be checked when the pool is
-in the same template; that part is a cross-resource check, not done here. Standard attributes that
+When the client's user pool is defined in the same template, a `custom:` attribute must also be
+declared in the pool's `Schema`; when the pool is imported, any `custom:` name is accepted. Standard attributes that
 cannot be written (`email_verified`, `phone_number_verified`, `sub`) are CG504.
 
 ## Why it matters

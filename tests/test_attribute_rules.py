@@ -6,6 +6,12 @@ from linter import attributes
 from support import ids_and_lines, lint_text, span_text
 from test_token_rules import api, cfn
 
+
+def imported(template: str) -> str:
+    """The same client with a pool that is not in the template (its Schema unknown)."""
+    assert "UserPoolId: !Ref UserPool" in template
+    return template.replace("UserPoolId: !Ref UserPool", "UserPoolId: us-east-1_imported")
+
 def item_at(text: str, item: str) -> tuple[int, int]:
     """(line, column) of the first list item written as ``"item"`` (JSON) or ``- item`` (YAML)."""
     for number, line in enumerate(text.splitlines(), 1):
@@ -52,8 +58,8 @@ def test_cg503_suggestions(name, hint):
 def test_cg503_silent_for_standard_custom_and_unknown_entries():
     every_standard = ", ".join(attributes.STANDARD)
     assert lint_text(cfn(f"ReadAttributes: [{every_standard}]"), select=["CG503"]) == []
-    # Whether a custom attribute exists needs the pool's schema: not this rule's part.
-    text = cfn("ReadAttributes: ['custom:nosuch', 'dev:custom:legacy', !Ref Extra, !Sub '${Prefix}name']")
+    # With an imported pool (its schema unknown) any custom attribute may exist.
+    text = imported(cfn("ReadAttributes: ['custom:nosuch', 'dev:custom:legacy', !Ref Extra, !Sub '${Prefix}name']"))
     assert lint_text(text, select=["CG503"]) == []
     assert lint_text(cfn("ReadAttributes: !Ref Attributes"), select=["CG503"]) == []
     assert lint_text(cfn("WriteAttributes: [emial]"), select=["CG503"]) == []
@@ -78,7 +84,7 @@ def test_cg506_api_update_payload():
 
 
 def test_cg506_silent_for_valid_names_and_unwritable_standard_ones():
-    text = cfn("WriteAttributes: [email, locale, 'custom:anything', 'dev:custom:x', email_verified, sub]")
+    text = imported(cfn("WriteAttributes: [email, locale, 'custom:anything', 'dev:custom:x', email_verified, sub]"))
     assert lint_text(text, select=["CG506"]) == []
     assert lint_text(cfn("WriteAttributes: [!Ref Attribute]"), select=["CG506"]) == []
     assert lint_text(cfn("ReadAttributes: [familyname]"), select=["CG506"]) == []
@@ -201,3 +207,51 @@ def test_attribute_helper_words_and_terms():
     assert attributes.custom_name("dev:custom:x") == "x"
     assert attributes.custom_name("custom:") is None
     assert attributes.suggestion("totally-unrelated-name") is None
+
+
+# --- the parts that need the pool's Schema (the pool is in the same template) ------------------
+
+POOL_TEMPLATE = """\
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      Schema:
+        - Name: tenantId
+          AttributeDataType: String
+          Mutable: false
+        - Name: language
+          AttributeDataType: String
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: {pool}
+      ReadAttributes: [email, custom:language, custom:nosuch]
+      WriteAttributes: [custom:language, custom:tenantId, custom:other]
+"""
+
+
+def test_custom_attributes_must_be_declared_in_the_pool_schema():
+    from support import lint_text, span_text
+
+    text = POOL_TEMPLATE.format(pool="!Ref Pool")
+    found = lint_text(text, select=["CG503", "CG504", "CG506"])
+    assert [(f.rule_id, f.span.line, f.span.column) for f in found] == [
+        ("CG503", 15, 48), ("CG504", 16, 42), ("CG506", 16, 59)]
+    assert [span_text(f, text) for f in found] == ["custom:nosuch", "custom:tenantId", "custom:other"]
+    assert "user pool Pool" in found[0].message and "custom:language" in found[0].message
+    assert "Mutable: false" in found[1].message
+
+
+def test_imported_pool_accepts_any_custom_attribute():
+    from support import lint_text
+
+    for pool in ("us-east-1_abc", "!ImportValue shared-pool", "!Ref PoolIdParam"):
+        assert lint_text(POOL_TEMPLATE.format(pool=pool), select=["CG503", "CG504", "CG506"]) == []
+
+
+def test_unreadable_schema_is_unknown():
+    from support import lint_text
+
+    text = POOL_TEMPLATE.replace("      Schema:\n", "      Schema: !If [C, [], []]\n      Other:\n").format(pool="!Ref Pool")
+    assert lint_text(text, select=["CG503", "CG506"]) == []

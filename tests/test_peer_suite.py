@@ -36,7 +36,7 @@ MAPPING = {
     "pf-cognito-write-attributes-immutable": "CG504",
 }
 #: Cases that need the template's other resources (the cross-resource rules).
-CROSS_RESOURCE = {"CG108", "CG501", "CG503"}
+CROSS_RESOURCE = {"CG108", "CG501"}
 pytestmark = pytest.mark.skipif(not SUITE.is_dir(), reason="../shared/corpus/peer-cdk-preflight is absent")
 
 
