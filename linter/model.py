@@ -121,6 +121,9 @@ VALIDITY_FIELDS = {
     "RefreshToken": "RefreshTokenValidity",
 }
 
+#: Validity when the field is omitted, in seconds (the unit does not change the default duration).
+DEFAULT_VALIDITY_SECONDS = {"AccessToken": 3600, "IdToken": 3600, "RefreshToken": 30 * 86400}
+
 DEFAULT_EXPLICIT_AUTH_FLOWS = ("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH")
 
 #: What the service applies when a field is omitted (rules.md, "Defaults the service applies").
@@ -290,9 +293,13 @@ class AppClient(_Model):
         return unit
 
     def validity_seconds(self, token: str) -> Optional[int]:
-        """The token's validity in seconds with defaults applied (refresh 0 → 30 days); None if unknown."""
+        """The token's validity in seconds with defaults applied (refresh 0 → 30 days); None if unknown.
+
+        An omitted validity is the service's default duration (1 hour, 30 days) whatever the unit."""
+        value = getattr(self, VALIDITY_FIELDS[token])
+        if value is None:
+            return DEFAULT_VALIDITY_SECONDS[token]
         unit = self.token_unit(token)
-        value = self.effective(VALIDITY_FIELDS[token])
         if unit is None or isinstance(value, Unknown):
             return None
         if token == "RefreshToken" and value == 0:
