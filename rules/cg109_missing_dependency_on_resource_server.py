@@ -1,0 +1,72 @@
+"""A client that uses a resource server's scope must be created after that resource server.
+
+## What it does
+Template only. Reports the first scope in `AllowedOAuthScopes` that belongs to an
+`AWS::Cognito::UserPoolResourceServer` of the client's pool in the same template (its identifier is
+the server's `Identifier`) when the client neither lists the server in `DependsOn` nor references it
+(`Ref`, `Fn::GetAtt` or `Fn::Sub` anywhere in its properties, e.g.
+`!Join ['', [!Ref ApiServer, '/read']]`). One finding per resource server.
+
+## Why it matters
+CloudFormation creates resources in parallel unless one depends on another. Nothing tells it that the
+client needs the resource server, so it may create the client first, and the service rejects it
+with "Invalid scope requested". Such a deploy can pass once and fail the next time.
+
+## Example
+```yaml
+ApiServer:
+  Type: AWS::Cognito::UserPoolResourceServer
+  Properties:
+    UserPoolId: !Ref UserPool
+    Identifier: api
+    Name: api
+    Scopes: [{ScopeName: read, ScopeDescription: Read}]
+MachineClient:
+  Type: AWS::Cognito::UserPoolClient
+  Properties:
+    UserPoolId: !Ref UserPool
+    GenerateSecret: true
+    AllowedOAuthFlowsUserPoolClient: true
+    AllowedOAuthFlows: [client_credentials]
+    AllowedOAuthScopes: [api/read]
+```
+
+## Fix
+Add `DependsOn`, or build the scope from the server so that CloudFormation sees the reference.
+```yaml
+MachineClient:
+  Type: AWS::Cognito::UserPoolClient
+  DependsOn: ApiServer
+  Properties:
+    AllowedOAuthScopes: [api/read]
+```
+
+## References
+- DependsOn attribute: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
+- AWS::Cognito::UserPoolResourceServer (Ref returns the identifier): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html
+- CreateUserPoolClient, AllowedOAuthScopes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter import cross_resource
+from linter.rule import Problem
+
+ID = "CG109"
+NAME = "missing-dependency-on-resource-server"
+LEVEL = "error"
+
+
+def check(client, options):
+    ctx = cross_resource.context(client)
+    if ctx is None:
+        return
+    created_before = cross_resource.dependencies(ctx)
+    reported = set()
+    for use in cross_resource.custom_scopes(client, ctx):
+        server = use.server
+        if server is None or server.logical_id in created_before or server.logical_id in reported:
+            continue
+        reported.add(server.logical_id)
+        yield Problem(
+            ("AllowedOAuthScopes", use.index),
+            f"Scope '{use.shown}' comes from resource server {server.logical_id}, but the client neither "
+            f"DependsOn it nor references it: CloudFormation may create the client first and the deploy "
+            f"fails with \"Invalid scope requested\". Add DependsOn: {server.logical_id} to the client.")

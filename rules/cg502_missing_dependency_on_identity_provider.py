@@ -1,0 +1,72 @@
+"""A client that supports an identity provider must be created after that provider.
+
+## What it does
+Template only. Reports a `SupportedIdentityProviders` name that is the `ProviderName` of an
+`AWS::Cognito::UserPoolIdentityProvider` of the client's pool in the same template, when the client
+neither lists that resource in `DependsOn` nor references it (`!Ref GoogleIdP` in the list, or any
+other `Ref`/`Fn::GetAtt`/`Fn::Sub` to it in the client's properties).
+
+## Why it matters
+Without a dependency CloudFormation may create the client before the provider, and the service
+rejects it with "The provider Google does not exist for User Pool ...". The race can pass on one
+deploy and fail on the next.
+
+## Example
+```yaml
+GoogleIdP:
+  Type: AWS::Cognito::UserPoolIdentityProvider
+  Properties:
+    UserPoolId: !Ref UserPool
+    ProviderName: Google
+    ProviderType: Google
+WebClient:
+  Type: AWS::Cognito::UserPoolClient
+  Properties:
+    UserPoolId: !Ref UserPool
+    SupportedIdentityProviders: [COGNITO, Google]
+```
+
+## Fix
+Refer to the provider (its `Ref` is the provider name), or add `DependsOn`.
+```yaml
+WebClient:
+  Type: AWS::Cognito::UserPoolClient
+  Properties:
+    UserPoolId: !Ref UserPool
+    SupportedIdentityProviders: [COGNITO, !Ref GoogleIdP]
+```
+
+## References
+- DependsOn attribute: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
+- AWS::Cognito::UserPoolIdentityProvider (Ref returns the provider name): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html
+- CreateUserPoolClient, SupportedIdentityProviders: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
+"""
+from linter import cross_resource
+from linter.rule import Problem
+
+ID = "CG502"
+NAME = "missing-dependency-on-identity-provider"
+LEVEL = "error"
+
+
+def check(client, options):
+    ctx = cross_resource.context(client)
+    if ctx is None:
+        return
+    created_before = cross_resource.dependencies(ctx)
+    names = client.SupportedIdentityProviders
+    if not isinstance(names, list):
+        return
+    for index, name in enumerate(names):
+        if not isinstance(name, str):
+            continue
+        providers = cross_resource.providers_for(name, ctx)
+        if not providers or any(p.logical_id in created_before for p in providers):
+            continue
+        logical_id = providers[0].logical_id
+        yield Problem(
+            ("SupportedIdentityProviders", index),
+            f"Identity provider '{name}' is defined by {logical_id}, but the client neither DependsOn it "
+            f"nor references it: CloudFormation may create the client first and the deploy fails with "
+            f"\"The provider {name} does not exist for User Pool\". Add DependsOn: {logical_id} to the "
+            f"client, or write !Ref {logical_id} instead of '{name}'.")
