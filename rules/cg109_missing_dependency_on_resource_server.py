@@ -12,6 +12,10 @@ CloudFormation creates resources in parallel unless one depends on another. Noth
 client needs the resource server, so it may create the client first, and the service rejects it
 with "Invalid scope requested". Such a deploy can pass once and fail the next time.
 
+The level is `warning`, not `error`: the configuration itself is valid and such a deploy often
+succeeds (a real deployment of cdk-preflight's accepted template without the dependency did), but
+it is a race you should not leave to chance.
+
 ## Example
 ```yaml
 ApiServer:
@@ -51,7 +55,7 @@ from linter.rule import Problem
 
 ID = "CG109"
 NAME = "missing-dependency-on-resource-server"
-LEVEL = "error"
+LEVEL = "warning"
 
 
 def check(client, options):

@@ -11,6 +11,10 @@ Without a dependency CloudFormation may create the client before the provider, a
 rejects it with "The provider Google does not exist for User Pool ...". The race can pass on one
 deploy and fail on the next.
 
+The level is `warning`, not `error`: the configuration itself is valid and such a deploy often
+succeeds (a real deployment of cdk-preflight's accepted template without the dependency did), but
+it is a race you should not leave to chance.
+
 ## Example
 ```yaml
 GoogleIdP:
@@ -46,7 +50,7 @@ from linter.rule import Problem
 
 ID = "CG502"
 NAME = "missing-dependency-on-identity-provider"
-LEVEL = "error"
+LEVEL = "warning"
 
 
 def check(client, options):

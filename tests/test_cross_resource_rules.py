@@ -367,9 +367,6 @@ def test_cg505_silent_cases():
 
 PEER = CORPUS / "peer-cdk-preflight"
 PEER_RULES = {"pf-cognito-oauth-scopes-unknown": "CG108", "pf-cognito-supported-identity-providers-exists": "CG501"}
-#: A pass template that deployed although it has the race CG109 reports (see the rule's docs):
-#: a successful deploy cannot show that the client will never be created before the server.
-PEER_RACES = {"pf-cognito-client-credentials-secret": ["CG109"]}
 
 
 def lint_mine(path):
@@ -384,10 +381,13 @@ def test_peer_fail_templates_give_the_error(folder):
 
 
 @pytest.mark.skipif(not PEER.is_dir(), reason="peer suite absent")
-def test_peer_pass_templates_give_no_error_of_ours_but_the_known_race():
+def test_peer_pass_templates_give_no_error_of_ours():
+    # pf-cognito-client-credentials-secret deployed although its client does not depend on the
+    # resource server: CG109 is a race, hence a warning (see the rule's docs).
     for path in sorted(PEER.glob("*/pass.template.json")):
-        found = [f.rule_id for f in lint_mine(path) if f.level == "error"]
-        assert found == PEER_RACES.get(path.parent.name, []), path.parent.name
+        found = [(f.rule_id, f.level) for f in lint_mine(path) if f.rule_id in ("CG109", "CG502") or f.level == "error"]
+        expected = [("CG109", "warning")] if path.parent.name == "pf-cognito-client-credentials-secret" else []
+        assert found == expected, path.parent.name
 
 
 def test_cdk_fixtures_give_none_of_our_findings():

@@ -14,9 +14,9 @@ from linter.engine import LintConfig, lint_file
 from linter.rule import Problem, Rule
 
 # Scalars as they occur in client configs: URLs, names with quotes/colons/unicode, numbers, booleans.
-# (ruamel's emitter writes a leading "?" unquoted in flow style, which reads back as a mapping key.)
+# (ruamel's emitter writes a leading "?" or ":" unquoted in flow style, which it cannot read back.)
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
-    lambda s: not s.startswith("?"))
+    lambda s: not s.startswith(("?", ":")))
 _url = st.builds(lambda host, path: f"https://{host}.example.com/{path}",
                  st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), st.from_regex(r"[a-z0-9/#:]{0,12}", fullmatch=True))
 scalars = st.one_of(_text, _url, st.integers(-10**6, 10**9), st.booleans())

@@ -226,6 +226,8 @@ class _Evaluator:
                 parts.append("${" + name[1:] + "}")
             elif isinstance(variables.get(name), (str, int)) and not isinstance(variables.get(name), bool):
                 parts.append(str(variables[name]))
+            elif isinstance(variables.get(name), Unknown):
+                parts.append(variables[name])  # keeps what it refers to (`Id: !Ref Server`)
             else:
                 target = name.split(".", 1)[0]
                 if target in self.resources:

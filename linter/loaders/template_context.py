@@ -7,6 +7,7 @@ attributes are unknown, and the rules that need them stay silent.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Optional
 
 from linter.model import (IdentityProviderInfo, ResourceServerInfo, TemplateContext, Unknown,
@@ -16,6 +17,7 @@ POOL_TYPE = "AWS::Cognito::UserPool"
 PROVIDER_TYPE = "AWS::Cognito::UserPoolIdentityProvider"
 SERVER_TYPE = "AWS::Cognito::UserPoolResourceServer"
 _UNKNOWN_POOL = object()
+_SUB_NAMES = re.compile(r"\$\{([^}!]+)\}")
 
 
 class TemplateIndex:
@@ -26,6 +28,13 @@ class TemplateIndex:
         resources = template.get("Resources") or {}
         self.resources = {k: v for k, v in resources.items() if isinstance(v, dict)}
         self.pools = {k: self._pool(k, v) for k, v in self.resources.items() if v.get("Type") == POOL_TYPE}
+        #: Resource → what it waits for (DependsOn and references), for transitive dependencies.
+        self.dependencies = {k: set(_names(v.get("DependsOn"))) | _referenced(v.get("Properties"), self.resources)
+                             for k, v in self.resources.items()}
+        #: Pools that a nested stack, SAR application or custom resource is handed: it may create
+        #: identity providers or resource servers this template does not show.
+        self.foreign_creators = {ref for k, v in self.resources.items() if _may_create_resources(v.get("Type"))
+                                 for ref in _referenced(v.get("Properties"), self.resources)}
         self.providers: list[tuple[Any, IdentityProviderInfo]] = []
         self.servers: list[tuple[Any, ResourceServerInfo]] = []
         for logical_id, resource in self.resources.items():
@@ -45,10 +54,24 @@ class TemplateIndex:
         pool = self.pools.get(pool_id) if isinstance(pool_id, str) else None
         providers = [info for owner, info in self.providers if pool is not None and owner == pool_id]
         servers = [info for owner, info in self.servers if pool is not None and owner == pool_id]
-        all_known = all(owner is not _UNKNOWN_POOL for owner, _ in self.providers + self.servers)
+        all_known = (all(owner is not _UNKNOWN_POOL for owner, _ in self.providers + self.servers)
+                     and not (pool is not None and pool_id in self.foreign_creators))
+        direct = set(_names(depends_on)) | set(references)
         return TemplateContext(pool=pool, identity_providers=providers, resource_servers=servers,
                                all_known=all_known, depends_on=frozenset(_names(depends_on)),
-                               references=frozenset(references))
+                               references=frozenset(self._closure(direct)))
+
+    def _closure(self, start: set[str]) -> set[str]:
+        """Everything ``start`` waits for, directly or through other resources' dependencies."""
+        seen: set[str] = set()
+        todo = list(start)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            todo.extend(self.dependencies.get(name, ()))
+        return seen
 
     # -- reading resources ------------------------------------------------------------------
 
@@ -100,9 +123,8 @@ def _text(value: Any) -> Optional[str]:
 
 
 def _mapping(value: Any) -> Optional[dict]:
-    if isinstance(value, dict) and not any(isinstance(v, Unknown) for v in value):
-        return value
-    return None
+    """Pool attribute → provider attribute; None when the mapping itself is unknown."""
+    return value if isinstance(value, dict) else None
 
 
 def _scope_names(value: Any) -> Optional[list[str]]:
@@ -112,6 +134,34 @@ def _scope_names(value: Any) -> Optional[list[str]]:
         return None
     names = [item.get("ScopeName") if isinstance(item, dict) else None for item in value]
     return names if all(isinstance(n, str) for n in names) else None
+
+
+def _may_create_resources(resource_type: Any) -> bool:
+    return isinstance(resource_type, str) and (
+        resource_type in ("AWS::CloudFormation::Stack", "AWS::Serverless::Application")
+        or resource_type.startswith("Custom::") or resource_type == "AWS::CloudFormation::CustomResource")
+
+
+def _referenced(value: Any, resources: dict) -> set[str]:
+    """Logical IDs of resources that ``value`` refers to (Ref, GetAtt, ${Sub} variables), unevaluated."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "Ref" and isinstance(item, str) and item in resources:
+                found.add(item)
+            elif key == "Fn::GetAtt":
+                target = item[0] if isinstance(item, list) and item else item.split(".", 1)[0] if isinstance(item, str) else None
+                if isinstance(target, str) and target in resources:
+                    found.add(target)
+            elif key == "Fn::Sub":
+                text = item[0] if isinstance(item, list) and item else item
+                if isinstance(text, str):
+                    found.update(n.split(".", 1)[0] for n in _SUB_NAMES.findall(text) if n.split(".", 1)[0] in resources)
+            found |= _referenced(item, resources)
+    elif isinstance(value, list):
+        for item in value:
+            found |= _referenced(item, resources)
+    return found
 
 
 def _names(depends_on: Any) -> list[str]:
