@@ -2,12 +2,13 @@
 
 ## What it does
 Reports a client without `WriteAttributes`. Machine-to-machine clients (whose only OAuth flow is
-`client_credentials`) have no signed-in users and are not reported.
+`client_credentials`) have no signed-in users, and confidential clients (with a secret, e.g. behind
+an Application Load Balancer) keep the user's tokens on the server: neither is reported.
 
 ## Why it matters
 When `WriteAttributes` is left out, a signed-in user can change every writable standard attribute
-of their own profile with their access token, `email` and `phone_number` included. An application that trusts the `email` claim to identify users or to
-grant access can then be fooled by a user who changes their address. Listing the attributes makes
+of their own profile with their access token, `email` and `phone_number` included. An
+application that trusts the `email` claim to identify users or to grant access can then be fooled by a user who changes their address. Listing the attributes makes
 the choice visible.
 
 ## Example
@@ -34,7 +35,7 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    if client.AllowedOAuthFlows == ["client_credentials"]:
+    if client.AllowedOAuthFlows == ["client_credentials"] or client.has_secret() is True:
         return
     if client.WriteAttributes is None:
         yield Problem(("WriteAttributes",),
