@@ -15,7 +15,6 @@ from linter import __version__
 
 app = typer.Typer(
     name="cognito-lint",
-    help="Lint Amazon Cognito user-pool app clients: API payloads, CloudFormation/SAM templates.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -41,7 +40,15 @@ def _version(value: bool) -> None:
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
-    """Lint Amazon Cognito user-pool app clients: API payloads, CloudFormation/SAM templates."""
+    """Lint Amazon Cognito user-pool app clients in API payloads, CloudFormation/SAM templates,
+    serverless.yml and CDK cloud assemblies.
+
+    \b
+    Examples:
+      cognito-lint lint                      lint the current directory
+      cognito-lint lint cdk.out/ --format sarif --output cognito.sarif
+      cognito-lint explain CG201             what a rule checks and how to fix it
+    """
 
 
 def _split(values: Optional[List[str]]) -> list[str]:
@@ -69,7 +76,10 @@ def lint(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no source or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which files were skipped and why."),
 ) -> None:
-    """Lint files and directories; exit 1 when findings reach --fail-on."""
+    """Lint files and directories; exit 1 when findings reach --fail-on.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
+    """
     from linter import config, engine, registry
     from linter.discover import PathNotFound
     from linter.reporters import FORMATS, RunInfo, render
