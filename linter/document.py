@@ -86,6 +86,7 @@ class Document:
 
 # --- JSON ---------------------------------------------------------------------------------------
 
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]', re.S)
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
 
 
@@ -105,7 +106,23 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     return result
 
 
+class _Scan:
+    """What is known of one JSON container: its entries up to ``next``."""
+
+    __slots__ = ("is_object", "next", "entries", "done")
+
+    def __init__(self, is_object: bool, next_offset: int):
+        self.is_object = is_object
+        self.next = next_offset
+        self.entries: dict = {}
+        self.done = False
+
+
 class JsonDocument(Document):
+    def __init__(self, path: str, text: str, data: Any):
+        super().__init__(path, text, data)
+        self._scans: dict[int, _Scan] = {}
+
     @classmethod
     def parse(cls, path: str, text: str) -> "JsonDocument":
         try:
@@ -133,18 +150,20 @@ class JsonDocument(Document):
         return m.group(m.lastindex), m.start(m.lastindex), m.end()
 
     def _skip_value(self, pos: int) -> int:
-        """Offset just after the value starting at ``pos``."""
-        tok, _, end = self._token(pos)
+        """Offset just after the value starting at ``pos`` (strings and brackets only are matched)."""
+        tok, start, end = self._token(pos)
         if tok not in ("{", "["):
             return end
-        depth = 1
-        while depth:
-            tok, _, end = self._token(end)
-            if tok in ("{", "["):
+        depth = 0
+        for match in _STRUCTURE.finditer(self.text, start):
+            char = match.group()
+            if char in "{[":
                 depth += 1
-            elif tok in ("}", "]"):
+            elif char in "}]":
                 depth -= 1
-        return end
+                if depth == 0:
+                    return match.end()
+        raise ValueError("unbalanced JSON")
 
     def _locate(self, doc_path: DocPath, key: bool) -> tuple[int, int]:
         tok, start, end = self._token(0)
@@ -167,35 +186,36 @@ class JsonDocument(Document):
         return value_span[0], value_span[0] + 1
 
     def _child(self, pos: int, step: Any) -> Optional[tuple[Optional[tuple[int, int]], int]]:
-        """(key span or None, value offset) of ``step`` inside the container at ``pos``."""
-        tok, _, end = self._token(pos)
-        if tok == "{" and isinstance(step, str):
-            while True:
-                tok, kstart, kend = self._token(end)
-                if tok == "}":
-                    return None
-                if tok == ",":
-                    tok, kstart, kend = self._token(kend)
-                _, _, after_colon = self._token(kend)  # the ':'
-                vstart = self._token(after_colon)[1]
-                if json.loads(tok) == step:
-                    return (kstart, kend), vstart
-                end = self._skip_value(vstart)
-        if tok == "[" and isinstance(step, int):
-            index = 0
-            nxt, vstart, _ = self._token(end)
-            if nxt == "]":
+        """(key span or None, value offset) of ``step`` inside the container at ``pos``.
+
+        Each container is scanned at most once, however many findings point into it."""
+        scan = self._scans.get(pos)
+        if scan is None:
+            tok, _, end = self._token(pos)
+            if tok not in ("{", "["):
                 return None
-            while True:
-                if index == step:
-                    return None, vstart
-                after = self._skip_value(vstart)
-                nxt, _, comma_end = self._token(after)
-                if nxt != ",":
-                    return None
-                vstart = self._token(comma_end)[1]
-                index += 1
-        return None
+            scan = self._scans[pos] = _Scan(tok == "{", end)
+        if (isinstance(step, str) and not scan.is_object) or (isinstance(step, int) and scan.is_object):
+            return None
+        while step not in scan.entries and not scan.done:
+            self._scan_next(scan)
+        return scan.entries.get(step)
+
+    def _scan_next(self, scan: "_Scan") -> None:
+        tok, start, end = self._token(scan.next)
+        if tok in ("}", "]"):
+            scan.done = True
+            return
+        if tok == ",":
+            tok, start, end = self._token(end)
+        if scan.is_object:
+            _, _, after_colon = self._token(end)
+            value = self._token(after_colon)[1]
+            scan.entries.setdefault(json.loads(tok), ((start, end), value))
+        else:
+            value = start
+            scan.entries[len(scan.entries)] = (None, value)
+        scan.next = self._skip_value(value)
 
     def _find_duplicate(self, key: str) -> int:
         """Offset of the second occurrence of ``key`` within one object."""
@@ -245,7 +265,28 @@ def _compose(text: str, pure: bool = False):
 
         # pure=False picks the C parser when ruamel.yaml.clib is installed (10x faster).
         loader = _yaml_loaders[pure] = YAML(typ="safe", pure=pure)
+        loader.Resolver = _plain_resolver()
     return loader.compose(text)
+
+
+def _plain_resolver():
+    """A resolver that tags every plain scalar as a string.
+
+    ruamel's own implicit resolution runs in Python for every scalar and costs more than the C
+    parse itself; ``_scalar`` types plain scalars with a few regexes instead (YAML 1.2 core schema).
+    """
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    tags = {ScalarNode: Tag(suffix=_YAML_TAG + "str"), SequenceNode: Tag(suffix=_YAML_TAG + "seq")}
+    mapping = Tag(suffix=_YAML_TAG + "map")
+
+    class PlainResolver(VersionedResolver):
+        def resolve(self, kind, value, implicit):
+            return tags.get(kind, mapping)
+
+    return PlainResolver
 
 
 class YamlDocument(Document):
@@ -261,9 +302,7 @@ class YamlDocument(Document):
             try:
                 root = _compose(text)
             except YAMLError:
-                # libyaml follows YAML 1.1, which rejects e.g. `[!Ref AWS::NoValue]` (a colon in a
-                # flow scalar) that CloudFormation accepts: the pure YAML 1.2 parser decides.
-                root = _compose(text, pure=True)
+                root = _compose_yaml12(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -307,6 +346,43 @@ class YamlDocument(Document):
         return self.offsets_span(start, max(end, start + 1))
 
 
+# libyaml follows YAML 1.1, which rejects a colon inside a plain scalar in flow context, e.g.
+# `[!Ref AWS::NoValue]`, which YAML 1.2 and CloudFormation accept.  Such files are common, and the
+# pure-Python parser is ten times slower: first try libyaml with every `::` swapped for two
+# private-use characters (same length, so marks stay right), then swap them back in the nodes.
+_COLONS = re.compile(r"::(?=\S)")
+_STAND_IN = "\ue000\ue000"
+
+
+def _compose_yaml12(text: str):
+    from ruamel.yaml.error import YAMLError
+
+    if "::" in text and "\ue000" not in text:
+        try:
+            root = _compose(_COLONS.sub(_STAND_IN, text))
+        except YAMLError:
+            pass
+        else:
+            _restore_colons(root)
+            return root
+    return _compose(text, pure=True)
+
+
+def _restore_colons(node: Any) -> None:
+    stack = [node] if node is not None else []
+    while stack:
+        node = stack.pop()
+        if node.id == "scalar":
+            if _STAND_IN in node.value:
+                node.value = node.value.replace(_STAND_IN, "::")
+        elif node.id == "sequence":
+            stack.extend(node.value)
+        else:
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
 def _is_flow(node: Any) -> bool:
     return bool(getattr(node, "flow_style", False))
 
@@ -327,23 +403,25 @@ def _yaml_child(node: Any, step: Any) -> Optional[tuple[Any, Any]]:
     return None
 
 
+_INT = re.compile(r"[-+]?[0-9]+$")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
 def _scalar(node: Any) -> Any:
+    """A scalar's value: plain scalars typed by the YAML 1.2 core schema, explicit tags honoured."""
     tag, value = node.tag, node.value
     if not tag.startswith(_YAML_TAG):
         return value
     kind = tag[len(_YAML_TAG):]
     if kind == "str":
-        return value
+        return _plain(value) if not node.style else value  # None (pure parser) or "" (libyaml)
     if kind == "bool":
         return value.lower() in ("true", "yes", "on", "y")
     if kind == "int":
-        text = value.replace("_", "")
         try:
-            if text.lower().startswith(("0x", "-0x")):
-                return int(text, 16)
-            if text.lower().startswith(("0o", "-0o")):
-                return int(text.replace("o", "").replace("O", ""), 8)
-            return int(text)
+            return int(value.replace("_", ""), 0)
         except ValueError:
             return value
     if kind == "float":
@@ -354,6 +432,27 @@ def _scalar(node: Any) -> Any:
     if kind == "null":
         return None
     return value  # timestamps, binary: keep the text
+
+
+def _plain(value: str) -> Any:
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    first = value[:1]
+    if first.isdigit() or first in "-+.":
+        if _INT.match(value):
+            return int(value)
+        if value.startswith(("0x", "0o")):
+            try:
+                return int(value, 0)
+            except ValueError:
+                return value
+        if _FLOAT.match(value) and value not in (".", "-", "+"):
+            return float(value)
+        if value.lower() in (".inf", "+.inf", "-.inf", ".nan"):
+            return float(value.replace(".", "", 1))
+    return value
 
 
 def _to_data(node: Any) -> Any:
