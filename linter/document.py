@@ -86,7 +86,7 @@ class Document:
 
 # --- JSON ---------------------------------------------------------------------------------------
 
-_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]', re.S)
+_DECODER = json.JSONDecoder()
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
 
 
@@ -150,20 +150,9 @@ class JsonDocument(Document):
         return m.group(m.lastindex), m.start(m.lastindex), m.end()
 
     def _skip_value(self, pos: int) -> int:
-        """Offset just after the value starting at ``pos`` (strings and brackets only are matched)."""
-        tok, start, end = self._token(pos)
-        if tok not in ("{", "["):
-            return end
-        depth = 0
-        for match in _STRUCTURE.finditer(self.text, start):
-            char = match.group()
-            if char in "{[":
-                depth += 1
-            elif char in "}]":
-                depth -= 1
-                if depth == 0:
-                    return match.end()
-        raise ValueError("unbalanced JSON")
+        """Offset just after the value starting at ``pos`` (the C decoder skips it)."""
+        start = self._token(pos)[1]
+        return _DECODER.raw_decode(self.text, start)[1]
 
     def _locate(self, doc_path: DocPath, key: bool) -> tuple[int, int]:
         tok, start, end = self._token(0)
