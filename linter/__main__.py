@@ -1,5 +1,5 @@
 """``python -m linter`` does what the ``cognito-lint`` command does."""
-from linter.cli import main
+from linter.console import main
 
 if __name__ == "__main__":
     main()

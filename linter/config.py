@@ -36,14 +36,28 @@ def find(start: str) -> Optional[str]:
         directory = parent
 
 
-def load(path: Optional[str]) -> "Settings":
+class Defaults:
+    """The settings when there is no configuration file (no pydantic import needed)."""
+
+    select: list = []
+    ignore: list = []
+    per_file_ignores: dict = {}
+    levels: dict = {}
+    fail_on = None
+    exclude: list = []
+    rules: dict = {}
+    path = None
+
+
+def load(path: Optional[str]):
+    """The settings of ``path``, or :class:`Defaults` when there is no configuration file."""
+    if path is None:
+        return Defaults()
     # pydantic is imported only when there is a config file: a run without one starts faster.
     from pydantic import ValidationError
 
     from linter.config_schema import Settings
 
-    if path is None:
-        return Settings()
     if not os.path.isfile(path):
         raise ConfigError(f"config file not found: {path}")
     data = _read(path)

@@ -368,14 +368,19 @@ def coerce(field: str, value: Any, lenient: bool) -> Any:
             return _INVALID
         model = _STRUCT_FIELDS[field]
         fields = {k: coerce(k, v, lenient) for k, v in value.items() if k in model.model_fields}
-        return model(**fields)
+        return model.model_construct(**fields)
     return value if isinstance(value, str) else _INVALID
 
 
 def build_client(kind: str, name: str, raw: dict[str, Any], conditions: Optional[dict[str, bool]] = None,
                  template: Optional[TemplateContext] = None) -> AppClient:
-    """Fill the model from a loader's resolved property mapping."""
+    """Fill the model from a loader's resolved property mapping.
+
+    ``coerce`` has already given every field its model type (or made it unknown), so the model is
+    built without re-validating: pydantic's validator costs more to build at start-up than a small
+    file takes to lint.  tests/test_model.py checks that what is built here always validates.
+    """
     lenient = kind == "cloudformation"
     fields = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
-    return AppClient(kind=kind, name=name, present=frozenset(raw), raw=raw,
+    return AppClient.model_construct(kind=kind, name=name, present=frozenset(raw), raw=raw,
                      conditions=conditions or {}, template=template, **fields)

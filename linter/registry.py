@@ -84,16 +84,23 @@ def _entry_points():
 
 
 def _load_entry_point(entry_point) -> Rule:
-    dist = getattr(entry_point, "dist", None)
-    origin = dist.name if dist is not None else entry_point.value
+    origin = _origin(entry_point)
     try:
         module = importlib.import_module(entry_point.value.split(":")[0])
     except Exception as exc:  # a broken plugin is reported, not a traceback
         raise RuleError(f"cannot load rule {entry_point.name} from {origin}: {type(exc).__name__}: {exc}") from exc
-    rule = Rule.from_module(module, "built-in" if origin == "cognito-lint" else origin)
+    rule = Rule.from_module(module, origin)
     if rule.id != entry_point.name:
         raise RuleError(f"{origin}: entry point {entry_point.name} loads a rule with ID {rule.id}")
     return rule
+
+
+def _origin(entry_point) -> str:
+    """"built-in" for our own rules, else the distribution's name (reading it parses METADATA)."""
+    if entry_point.value.startswith("linter.rules."):
+        return "built-in"
+    dist = getattr(entry_point, "dist", None)
+    return dist.name if dist is not None else entry_point.value
 
 
 def _modules_in(folder: str):
