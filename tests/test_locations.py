@@ -148,17 +148,27 @@ class _EveryLeaf:
             yield Problem(path, repr(value))
 
 
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(props=properties, as_json=st.booleans())
-def test_engine_reports_spans_of_rule_paths(tmp_path, props, as_json):
-    text = json.dumps(template(props), indent=2) if as_json else yaml_dump(template(props), False)
+def payload(props, shape):
+    """The same properties as a CloudFormation template, an API Create request or Describe output."""
+    if shape == "template":
+        return template(props)
+    client = {"UserPoolId": "us-east-1_abc", "ClientName": "web", **props}
+    return {"UserPoolClient": client} if shape == "describe" else client
+
+
+@settings(max_examples=90, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(props=properties, as_json=st.booleans(), shape=st.sampled_from(["template", "create", "describe"]))
+def test_engine_reports_spans_of_rule_paths(tmp_path, props, as_json, shape):
+    data = payload(props, shape)
+    text = json.dumps(data, indent=2) if as_json else yaml_dump(data, False)
     path = tmp_path / ("t.json" if as_json else "t.yaml")
     path.write_text(text, encoding="utf-8")
     rule = Rule.from_module(_EveryLeaf, "test")
     findings = lint_file(str(path), LintConfig(rules={"T900": rule})).findings
     doc = (JsonDocument if as_json else YamlDocument).parse(str(path), text)
     loads = json.loads if as_json else YAML(typ="safe", pure=True).load
-    expected = {repr(v) for _, v in leaves(props)}
+    raw = data["Resources"]["WebClient"]["Properties"] if shape == "template" else data.get("UserPoolClient", data)
+    expected = {repr(v) for _, v in leaves(raw)}
     assert {f.message for f in findings} == expected
     for finding in findings:
         start = doc._starts()[finding.span.line - 1] + finding.span.column - 1
