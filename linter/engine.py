@@ -10,6 +10,7 @@ import itertools
 import json
 import os
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional
 
 from linter import discover, suppressions
@@ -22,7 +23,7 @@ PARSE_ERROR = "CG001"
 
 @dataclass
 class LintConfig:
-    rules: dict[str, Rule]
+    rules: Mapping[str, Rule]  # a registry.RuleTable: rule modules are imported when first used
     #: Rule ID → option name → value (defaults from the rule, overridden by the user).
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Rule ID → level, overriding the rule's default level.
