@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 FAIL_ON = ("error", "warning", "note", "never")
-_RANK = {"note": 1, "warning": 2, "error": 3}
+_RANK = {"note": 1, "warning": 2, "error": 3}  # --fail-on never fails on nothing
 
 
 class UsageError(Exception):
@@ -103,7 +103,10 @@ def lint(
                                     levels={k.upper(): v for k, v in settings.levels.items()})
     run = RunInfo(quiet=quiet, sarif_category=sarif_category,
                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
     findings = []
+    errors = 0
     try:
         for result in engine.lint_paths(paths or ["."], lint_config, (exclude or []) + settings.exclude,
                                         jobs or os.cpu_count() or 1):
@@ -113,6 +116,9 @@ def lint(
             findings.extend(f for f in result.findings if not any(f.rule_id.startswith(i) for i in ignored))
             for notice in result.notices + (result.verbose_notices if verbose else []):
                 typer.echo(notice, err=True)
+            for error in result.errors:
+                typer.echo(f"cognito-lint: error: {error}", err=True)
+            errors += len(result.errors)
     except PathNotFound as exc:
         raise UsageError(f"path not found: {exc}") from None
     except RuleError as exc:  # a plugin rule that fails to import when first needed
@@ -130,8 +136,10 @@ def lint(
         _write(output, report)
     else:
         sys.stdout.write(report)
-    threshold = _RANK.get(fail_on or settings.fail_on or "warning", 99)
-    if any(_RANK[f.level] >= threshold for f in findings if f.suppressed is None):
+    if errors:  # the report covers the other files; the run itself failed
+        raise typer.Exit(2)
+    level = fail_on or settings.fail_on or "warning"
+    if level != "never" and any(_RANK[f.level] >= _RANK[level] for f in findings if f.suppressed is None):
         raise typer.Exit(1)
 
 
@@ -209,11 +217,18 @@ def _write(path: str, text: str) -> None:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule ID, e.g. CG201.")) -> None:
+def explain(
+    rule_id: str = typer.Argument(..., help="A rule ID, e.g. CG201."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Also rules from this folder."),
+) -> None:
     """Print a rule's documentation: what it does, why, example, fix, references."""
     from linter import registry
+    from linter.rule import RuleError
 
-    rules = registry.load_rules()
+    try:
+        rules = registry.load_rules(rules_dir or [])
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
     rule = rules.get(rule_id.upper())
     if rule is None:
         raise UsageError(f"unknown rule ID: {rule_id}")
@@ -227,7 +242,8 @@ def explain(rule_id: str = typer.Argument(..., help="A rule ID, e.g. CG201.")) -
 
 @app.command(name="rules")
 def list_rules(
-    output_format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    output_format: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text or json."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Also rules from this folder."),
 ) -> None:
     """List every available rule: ID, level, name and summary."""
     import json
@@ -236,8 +252,13 @@ def list_rules(
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r}; choose text or json")
-    table = registry.load_rules()
-    rules = [table[rule_id] for rule_id in table]
+    from linter.rule import RuleError
+
+    try:
+        table = registry.load_rules(rules_dir or [])
+        rules = [table[rule_id] for rule_id in table]
+    except RuleError as exc:
+        raise UsageError(str(exc)) from None
     if output_format == "json":
         typer.echo(json.dumps([{"id": r.id, "name": r.name, "level": r.level, "summary": r.summary,
                                 "options": r.options, "tags": list(r.tags), "origin": r.origin}

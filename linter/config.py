@@ -77,14 +77,15 @@ def load(path: Optional[str]):
 
 
 def _read(path: str) -> Any:
+    from linter.document import ParseError, YamlDocument
+
     try:
         if os.path.basename(path) == "pyproject.toml":
             import tomllib
 
             with open(path, "rb") as handle:
-                return tomllib.load(handle).get("tool", {}).get("cognito-lint", {})
-        from linter.document import ParseError, YamlDocument
-
+                tool = tomllib.load(handle).get("tool", {})
+            return tool.get("cognito-lint", {}) if isinstance(tool, dict) else {}
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         return YamlDocument.parse(path, text).data or {}
@@ -123,6 +124,10 @@ def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any
     for rule_id, level in settings.levels.items():
         if rule_id.upper() not in rules:
             raise ConfigError(f"{settings.path}: levels.{rule_id}: unknown rule")
+    for pattern, rule_ids in settings.per_file_ignores.items():
+        for rule_id in rule_ids:
+            if not any(known.startswith(rule_id.upper()) for known in rules):
+                raise ConfigError(f"{settings.path}: per-file-ignores.{pattern}: unknown rule ID or prefix {rule_id}")
     return options
 
 

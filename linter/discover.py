@@ -21,7 +21,7 @@ FOREIGN_EXTENSIONS = {
 SKIP_DIRECTORIES = {"node_modules", "venv", "__pycache__", "site-packages", "cdk.out.bak"}
 
 #: Words every supported input holding a client contains (CloudFormation type, API field names).
-_CLIENT_MARKER = re.compile(rb"UserPoolClient|UserPoolId|ClientName|AuthFlows|OAuthFlows|CallbackURLs")
+_CLIENT_MARKER = re.compile(rb"UserPoolClient|UserPoolId|ClientName|AuthFlows|OAuthFlows|CallbackURLs|\$\{file\(")
 
 
 class PathNotFound(Exception):
@@ -30,7 +30,7 @@ class PathNotFound(Exception):
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, bool]]:
     """Yield (file path, named explicitly) in a deterministic order."""
-    patterns = list(exclude)
+    patterns = [_normalised(p) for p in exclude]
     for path in paths:
         if not os.path.exists(path):
             raise PathNotFound(path)
@@ -50,8 +50,17 @@ def _walk(root: str, patterns: list[str]) -> Iterator[str]:
         )
         for name in sorted(files):
             path = os.path.normpath(os.path.join(directory, name))  # "./a.yaml" → "a.yaml"
-            if os.path.splitext(name)[1].lower() in CONFIG_EXTENSIONS and not _excluded(path, patterns):
+            if (os.path.splitext(name)[1].lower() in CONFIG_EXTENSIONS and os.path.isfile(path)
+                    and not _excluded(path, patterns)):  # isfile: no FIFOs, devices or dangling links
                 yield path
+
+
+def _normalised(pattern: str) -> str:
+    """``./legacy/`` and ``legacy`` mean the same folder."""
+    pattern = pattern.strip()
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    return pattern.rstrip("/") or pattern
 
 
 def _excluded(path: str, patterns: list[str]) -> bool:
@@ -59,8 +68,9 @@ def _excluded(path: str, patterns: list[str]) -> bool:
         return False
     norm = os.path.normpath(path)
     name = os.path.basename(norm)
+    absolute = os.path.abspath(norm)
     return any(fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, f"*/{p}")
-               for p in patterns)
+               or fnmatch.fnmatch(absolute, p) or fnmatch.fnmatch(norm, p.rstrip("*").rstrip("/")) for p in patterns)
 
 
 def is_foreign(path: str) -> bool:

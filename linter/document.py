@@ -95,6 +95,14 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
+class _BadConstant(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    raise _BadConstant(name)  # NaN, Infinity: Python accepts them, JSON and AWS do not
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     result = dict(pairs)
     if len(result) != len(pairs):
@@ -122,13 +130,21 @@ class JsonDocument(Document):
     def __init__(self, path: str, text: str, data: Any):
         super().__init__(path, text, data)
         self._scans: dict[int, _Scan] = {}
+        self._ends: dict[int, int] = {}  # value offset → offset after it
 
     @classmethod
     def parse(cls, path: str, text: str) -> "JsonDocument":
         try:
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
+            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except _BadConstant as exc:
+            doc = cls(path, text, None)
+            match = re.search(r"(?<![\w\"])-?" + exc.args[0].lstrip("-") + r"\b", text)
+            line, col = doc.position(match.start()) if match else (1, 1)
+            raise ParseError(f"invalid JSON: {exc.args[0]} is not a JSON number", line, col) from None
+        except ValueError as exc:  # e.g. an integer with more digits than Python converts
+            raise ParseError(f"invalid JSON: {exc}") from None
         except _DuplicateKey as exc:
             doc = cls(path, text, None)
             line, col = doc.position(doc._find_duplicate(exc.key))
@@ -155,24 +171,23 @@ class JsonDocument(Document):
         return _DECODER.raw_decode(self.text, start)[1]
 
     def _locate(self, doc_path: DocPath, key: bool) -> tuple[int, int]:
-        tok, start, end = self._token(0)
-        value_span = (start, self._skip_value(start))
+        pos = self._token(0)[1]
         key_span: Optional[tuple[int, int]] = None
-        pos = start
         for step in doc_path:
             found = self._child(pos, step)
             if found is None:
-                break
+                # Path does not exist: the deepest existing value's key (or the value's opener).
+                return key_span if key_span is not None else (pos, pos + 1)
             key_span, pos = found
-            value_span = (pos, self._skip_value(pos))
-        else:
-            if key:  # the key, or for the root (no key) just its opening brace
-                return key_span if key_span is not None else (value_span[0], value_span[0] + 1)
-            return value_span
-        # Path does not exist: point at the deepest existing value's key (or the value's opener).
-        if key_span is not None:
-            return key_span
-        return value_span[0], value_span[0] + 1
+        if key:  # the key, or for the root (no key) just its opening brace
+            return key_span if key_span is not None else (pos, pos + 1)
+        return pos, self._value_end(pos)
+
+    def _value_end(self, pos: int) -> int:
+        end = self._ends.get(pos)
+        if end is None:
+            end = self._ends[pos] = self._skip_value(pos)
+        return end
 
     def _child(self, pos: int, step: Any) -> Optional[tuple[Optional[tuple[int, int]], int]]:
         """(key span or None, value offset) of ``step`` inside the container at ``pos``.
@@ -204,7 +219,7 @@ class JsonDocument(Document):
         else:
             value = start
             scan.entries[len(scan.entries)] = (None, value)
-        scan.next = self._skip_value(value)
+        scan.next = self._value_end(value)
 
     def _find_duplicate(self, key: str) -> int:
         """Offset of the second occurrence of ``key`` within one object."""
@@ -297,15 +312,23 @@ class YamlDocument(Document):
             problem = (exc.problem or exc.context or "invalid YAML").strip()
             if "'\\t'" in problem:
                 problem = "a tab character cannot indent YAML; indent with spaces"
+            elif "another document" in problem:
+                problem = "several YAML documents (---) in one file are not supported"
             elif exc.problem and exc.context and exc.context.startswith("while parsing"):
                 problem = f"{problem} ({exc.context.strip()})"
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             raise ParseError(f"invalid YAML: {problem}", line, col) from None
-        except YAMLError as exc:  # e.g. several documents in one stream
+        except YAMLError as exc:
             raise ParseError(f"invalid YAML: {str(exc).splitlines()[0]}") from None
         except RecursionError:
             raise ParseError("invalid YAML: nesting too deep") from None
-        data = _to_data(root) if root is not None else None
+        try:
+            if root is not None and "*" in text and _expanded_size(root, {}) > _MAX_EXPANDED_NODES:
+                raise ParseError("invalid YAML: aliases expand to more than "
+                                 f"{_MAX_EXPANDED_NODES:,} nodes (a \"billion laughs\" file?)")
+            data = _to_data(root, {}) if root is not None else None
+        except RecursionError:
+            raise ParseError("invalid YAML: nesting too deep") from None
         return cls(path, text, data, root)
 
     def span(self, doc_path: DocPath, key: bool = False) -> Span:
@@ -431,7 +454,10 @@ def _plain(value: str) -> Any:
     first = value[:1]
     if first.isdigit() or first in "-+.":
         if _INT.match(value):
-            return int(value)
+            try:
+                return int(value)
+            except ValueError:  # more digits than Python converts: keep the text
+                return value
         if value.startswith(("0x", "0o")):
             try:
                 return int(value, 0)
@@ -444,31 +470,67 @@ def _plain(value: str) -> Any:
     return value
 
 
-def _to_data(node: Any) -> Any:
-    """Plain Python data from a composed node tree, short-form tags in long form."""
+#: Aliases may repeat a node many times; beyond this, a file is refused (every walk of the data
+#: — rules, intrinsic evaluation — would take as long as the expanded size).
+_MAX_EXPANDED_NODES = 1_000_000
+
+
+def _expanded_size(node: Any, memo: dict) -> int:
+    size = memo.get(id(node))
+    if size is None:
+        if node.id == "scalar":
+            size = 1
+        elif node.id == "sequence":
+            size = 1 + sum(_expanded_size(n, memo) for n in node.value)
+        else:
+            size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+        memo[id(node)] = size
+    return size
+
+
+def _to_data(node: Any, memo: dict) -> Any:
+    """Plain Python data from a composed node tree, short-form tags in long form.
+
+    An alias is the same node as its anchor: converting each node once (``memo``) keeps
+    "billion laughs" files linear instead of exponential."""
+    converted = memo.get(id(node))
+    if converted is not None:
+        return converted
     tag = node.tag
     if node.id == "scalar":
         data: Any = _scalar(node)
     elif node.id == "sequence":
-        data = [_to_data(n) for n in node.value]
+        data = [_to_data(n, memo) for n in node.value]
     else:
         data = {}
+        merges = []
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 raise ParseError("a mapping key must be a plain value",
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             key = key_node.value
+            if key == "<<" and not key_node.style:  # a merge key: `<<: *defaults`
+                merges.append(value_node)
+                continue
             if key in data:
                 raise ParseError(f"duplicate key {key!r}",
                                  key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            data[key] = _to_data(value_node)
+            data[key] = _to_data(value_node, memo)
+        for merge in merges:  # explicit keys win over merged ones
+            for source in (merge.value if merge.id == "sequence" else [merge]):
+                merged = _to_data(source, memo)
+                if isinstance(merged, dict):
+                    for key, value in merged.items():
+                        data.setdefault(key, value)
     if tag.startswith("!"):
         long_form = CFN_TAGS.get(tag)
         if long_form is None:
             raise ParseError(f"unknown tag {tag!r}", node.start_mark.line + 1, node.start_mark.column + 1)
         if long_form == "Fn::GetAtt" and isinstance(data, str):
             data = data.split(".", 1)
-        return {long_form: data}
+        data = {long_form: data}
+    if node.id != "scalar":
+        memo[id(node)] = data
     return data
 
 
@@ -476,6 +538,8 @@ def _to_data(node: Any) -> Any:
 
 def parse_bytes(path: str, data: bytes) -> Document:
     """Decode and parse a file's content as JSON (by extension or first character) or YAML."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseError("not UTF-8 text: the file is UTF-16 or UTF-32 (it starts with a byte-order mark); save it as UTF-8")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -5,10 +5,13 @@
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import itertools
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional
@@ -16,9 +19,10 @@ from typing import Any, Iterable, Iterator, Optional
 from linter import discover, suppressions
 from linter.document import Document, ParseError, Span, YamlDocument, parse_bytes
 from linter.findings import FileResult, Finding
-from linter.rule import Problem, Rule
+from linter.rule import LEVELS as _LEVELS, Problem, Rule, RuleError
 
 PARSE_ERROR = "CG001"
+UNUSED = suppressions.UNUSED_SUPPRESSION
 
 
 @dataclass
@@ -39,6 +43,7 @@ class LintConfig:
 def lint_paths(paths: Iterable[str], config: LintConfig, exclude: Iterable[str] = (), jobs: int = 1) -> Iterator[FileResult]:
     """Results per file, in discovery order.  Raises ``discover.PathNotFound``."""
     files = list(discover.discover(paths, exclude))
+    jobs = min(jobs, len(files) // 4)  # a process per few files at most: forking costs too
     if jobs > 1 and len(files) >= 8:
         from linter.parallel import lint_in_parallel
 
@@ -49,6 +54,21 @@ def lint_paths(paths: Iterable[str], config: LintConfig, exclude: Iterable[str] 
 
 
 def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResult:
+    """Lint one file.  A bug (ours or a plugin's) on one file is reported and the others go on."""
+    try:
+        result = _lint_file(path, config, explicit)
+    except RuleError as exc:
+        result = FileResult(path)
+        result.errors.append(f"{path}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - never a traceback, never lose the other files
+        result = FileResult(path)
+        result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
+    # Every finding's text is redacted, CG001 and CG009 included (their lines may hold a secret too).
+    result.findings = [_redacted(f, result.secrets) for f in result.findings]
+    return result
+
+
+def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     result = FileResult(path)
     if explicit and discover.is_foreign(path):
         result.verbose_notices.append(f"{path}: skipped: not a JSON/YAML input")
@@ -63,11 +83,12 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
         if explicit:
             result.notices.append(f"{path}: skipped: the file is empty")
         return result
-    if discover.looks_binary(data):
+    unicode_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16/32 text: CG001, not "binary"
+    if discover.looks_binary(data) and not unicode_bom:
         if explicit:
             result.notices.append(f"{path}: skipped: binary file, not JSON or YAML")
         return result
-    if not discover.may_hold_client(data):
+    if not unicode_bom and not discover.may_hold_client(data):
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     try:
@@ -82,10 +103,12 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     result.clients = len(sources)
+    result.secrets = secret_values(doc.data)
     for source in sources:
         result.findings.extend(_check_client(source.document or doc, source, config))
-    result.findings = suppressions.apply(result.findings, _suppressions(doc, sources), path,
-                                         suppressions.UNUSED_SUPPRESSION in config.rules, doc.line_text)
+    unused_level = config.level_of(UNUSED) if UNUSED in config.rules else None
+    result.findings = suppressions.apply(result.findings, _suppressions(doc, sources), path, set(config.rules),
+                                         unused_level, doc.line_text)
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -93,11 +116,13 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
 def _suppressions(doc: Document, sources) -> list:
     """Comment directives (YAML) and resource Metadata suppressions of the clients in ``doc``."""
     own = [s for s in sources if s.document is None]
-    anchors = {doc.span(s.anchor, key=True).line: s.name for s in own if s.resource}
-    found = suppressions.from_comments(doc.text, anchors) if isinstance(doc, YamlDocument) else []
+    found = []
+    if isinstance(doc, YamlDocument) and "cognito-lint:" in doc.text:  # JSON has no comments
+        anchors = {doc.span(s.anchor, key=True).line: s.name for s in own if s.resource}
+        found = suppressions.from_comments(doc.text, anchors)
     for source in own:
-        if source.resource:
-            resource = _at(doc.data, source.anchor)
+        resource = _at(doc.data, source.anchor) if source.resource else None
+        if isinstance(resource, dict) and "cognito-lint" in (resource.get("Metadata") or {}):
             metadata = suppressions.from_metadata(resource, source.name,
                                                   doc.span(source.anchor + ("Metadata", "cognito-lint"), key=True))
             if metadata:
@@ -112,9 +137,8 @@ def _at(data: Any, path: tuple) -> Any:
 
 
 def _parse_error(result: FileResult, config: LintConfig, path: str, message: str, line: int, column: int) -> None:
-    if PARSE_ERROR not in config.rules:
-        result.notices.append(f"{path}:{line}:{column}: {message}")
-        return
+    """A CG001 finding.  Reported even when CG001 is not selected: a file that cannot be read is
+    never silently "clean" (like a syntax error in ruff)."""
     source_line = ""
     try:
         with open(path, "rb") as handle:
@@ -123,8 +147,9 @@ def _parse_error(result: FileResult, config: LintConfig, path: str, message: str
     except OSError:
         pass
     end_column = column + 1 if column <= len(source_line) else column
-    result.findings.append(Finding(PARSE_ERROR, config.level_of(PARSE_ERROR), message, path,
-                                   Span(line, column, line, max(end_column, column)), source_line=source_line))
+    level = config.levels.get(PARSE_ERROR) or "error"
+    result.findings.append(Finding(PARSE_ERROR, level, message, path, Span(line, column, line, max(end_column, column)),
+                                   source_line=source_line))
 
 
 def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
@@ -132,14 +157,18 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
     seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict]]] = {}
     for variant in source.variants:
         for rule in config.rules.values():
-            for problem in rule.run(variant.client, config.options_of(rule)):
+            try:
+                problems = rule.run(variant.client, config.options_of(rule))
+            except Exception as exc:  # a rule's bug: name the rule and the client, lint on
+                raise RuleError(f"rule {rule.id} ({rule.origin}) failed on client {source.name}: "
+                                f"{type(exc).__name__}: {exc}") from exc
+            for problem in problems:
                 doc_path, key = variant.locate(problem.path, source.anchor)
                 key = key or problem.key
                 ident = (rule.id, doc_path, key, problem.message)
                 if ident not in seen:
                     seen[ident] = (rule, problem, doc_path, key, [])
                 seen[ident][4].append(variant.client.conditions)
-    secrets = {v.client.ClientSecret for v in source.variants if isinstance(v.client.ClientSecret, str)}
     findings = []
     for rule, problem, doc_path, key, conditions in seen.values():
         span = doc.span(doc_path, key)
@@ -147,34 +176,83 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
         if len(conditions) < len(source.variants):
             message += _when(conditions, [v.client.conditions for v in source.variants])
         message += source.label()
-        findings.append(Finding(rule.id, config.level_of(rule.id, problem.level), _redact(message, secrets),
-                                doc.path, span, client=source.name, kind=source.kind,
-                                source_line=_redact(doc.line_text(span.line), secrets), doc_path=doc_path,
-                                fingerprint=fingerprint(doc, source.name, rule.id, doc_path)))
+        level = config.level_of(rule.id, problem.level)
+        if level not in _LEVELS:
+            raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
+        findings.append(Finding(rule.id, level, message, doc.path, span, client=source.name, kind=source.kind,
+                                source_line=doc.line_text(span.line), doc_path=doc_path,
+                                fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
+                                                        _value_at(doc.data, doc_path) if not key else None)))
     return findings
 
 
-def fingerprint(doc: Document, client: str, rule_id: str, doc_path: tuple) -> str:
-    """Stable across lines moving and reformatting: no positions, no list indexes; the value itself."""
-    value: Any = doc.data
+def fingerprint(path: str, client: str, rule_id: str, client_path: tuple, value: Any) -> str:
+    """Stable across lines moving and reformatting: no positions, no list indexes.
+
+    The file (relative to its repository), the client, the rule, the property the rule names and
+    the offending value (none for a missing property, so unrelated additions keep the identity)."""
+    where = "/".join(str(step) for step in client_path if not isinstance(step, int))
+    text = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256("\0".join((repository_path(path), client, rule_id, where, text)).encode()).hexdigest()[:32]
+
+
+def repository_path(path: str) -> str:
+    """``path`` relative to the root of its git repository (else the current directory)."""
+    absolute = os.path.abspath(path)
+    root = _repository_root(os.path.dirname(absolute))
+    return os.path.relpath(absolute, root or os.getcwd()).replace(os.sep, "/")
+
+
+@functools.lru_cache(maxsize=256)
+def _repository_root(directory: str) -> Optional[str]:
+    if os.path.exists(os.path.join(directory, ".git")):
+        return directory
+    parent = os.path.dirname(directory)
+    return None if parent == directory else _repository_root(parent)
+
+
+def _value_at(data: Any, doc_path: tuple) -> Any:
     for step in doc_path:
         try:
-            value = value[step]
+            data = data[step]
         except (KeyError, IndexError, TypeError):
-            value = None
-            break
-    where = "/".join(str(step) for step in doc_path if not isinstance(step, int))
-    text = json.dumps(value, sort_keys=True, default=str)
-    file = os.path.relpath(os.path.abspath(doc.path)).replace(os.sep, "/")
-    return hashlib.sha256("\0".join((file, client, rule_id, where, text)).encode()).hexdigest()[:32]
+            return None
+    return data
+
+
+# --- secrets: never shown, whatever finding's source line they are on --------------------------
+
+_SECRET_KEY = re.compile(r"secret", re.I)
+_SECRET_ASSIGNMENT = re.compile(r"""(secret["']?\s*[:=]\s*["']?)([^\s"',}\]]{5,})""", re.I)
+
+
+def secret_values(data: Any) -> set[str]:
+    """Every string under a key that names a secret (``ClientSecret``, ``client_secret``, ...),
+    however deep (``ClientSecret: !Sub "..."`` and lists included)."""
+    found: set[str] = set()
+    stack: list[tuple[bool, Any]] = [(False, data)]
+    while stack:
+        secret, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((secret or (isinstance(k, str) and bool(_SECRET_KEY.search(k))), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((secret, item) for item in value)
+        elif secret and isinstance(value, str) and len(value) > 4:
+            found.add(value)
+    return found
+
+
+def _redacted(finding: Finding, secrets: set[str]) -> Finding:
+    return dataclasses.replace(finding, message=_redact(finding.message, secrets),
+                               source_line=_redact(finding.source_line, secrets))
 
 
 def _redact(text: str, secrets: set[str]) -> str:
-    """Never show a client secret: keep at most its first 4 characters."""
+    """Keep at most the first 4 characters of a secret."""
     for secret in secrets:
-        if len(secret) > 4 and secret in text:
-            text = text.replace(secret, secret[:4] + "****")
-    return text
+        if secret in text:
+            text = text.replace(secret, secret[:4] + "…")
+    return _SECRET_ASSIGNMENT.sub(lambda m: m.group(1) + m.group(2)[:4] + "…", text)
 
 
 def _when(having: list[dict[str, bool]], everyone: list[dict[str, bool]]) -> str:

@@ -48,4 +48,8 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
     #: Notices shown only with --verbose.
     verbose_notices: list[str] = field(default_factory=list)
+    #: Errors (a crash of a rule or of the linter on this file): exit code 2, other files go on.
+    errors: list[str] = field(default_factory=list)
     clients: int = 0
+    #: Secret values found in the file: never shown in any finding's message or source line.
+    secrets: set = field(default_factory=set)

@@ -84,9 +84,10 @@ def from_metadata(resource: Any, client: str, span) -> Optional[Suppression]:
                        span.end_column, "resource", client)
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression], path: str, report_unused: bool,
-          source_line) -> list[Finding]:
-    """Mark suppressed findings; add a CG009 note for every suppression ID that matched nothing."""
+def apply(findings: list[Finding], suppressions: list[Suppression], path: str, ran: set[str],
+          unused_level: Optional[str], source_line) -> list[Finding]:
+    """Mark suppressed findings; with ``unused_level`` (CG009 selected), report every suppression
+    ID that matched nothing although its rules ran (``ran``: the IDs of the rules that ran)."""
     if not suppressions:
         return findings
     result = []
@@ -98,14 +99,14 @@ def apply(findings: list[Finding], suppressions: list[Suppression], path: str, r
                 finding = dataclasses.replace(finding, suppressed=suppression.reason)
                 break
         result.append(finding)
-    if report_unused:
+    if unused_level:
         from linter.document import Span
 
         for s in suppressions:
-            unused = [i for i in s.ids if i not in s.used]
+            unused = [i for i in s.ids if i not in s.used and any(rule_id.startswith(i) for rule_id in ran)]
             if unused:
                 result.append(Finding(
-                    UNUSED_SUPPRESSION, "note",
+                    UNUSED_SUPPRESSION, unused_level,
                     f"unused suppression of {', '.join(unused)}: no such finding here; remove it", path,
                     Span(s.line, s.column, s.line, s.end_column), source_line=source_line(s.line),
                     doc_path=("#suppression", s.scope, ",".join(s.ids))))

@@ -1,6 +1,7 @@
 """A client secret found in a file never reaches any output format (at most its first 4 characters)."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -10,15 +11,43 @@ from support import ROOT
 
 SECRET = "fakeSecretValue0123456789abcdefghijklmnopqrstu"
 SAMPLE = ROOT / "sample_configs" / "bad" / "describe-output.json"
+DESCRIBE = '{{"UserPoolClient": {{"UserPoolId": "us-east-1_abc", "ClientName": "c", {body}}}}}'
+TEMPLATE = ("Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n"
+            "      UserPoolId: us-east-1_abc\n{props}")
+#: Files where the secret sits on a line some finding shows (parse errors, typos, wrong types, ...).
+CASES = {
+    "duplicate-key.json": DESCRIBE.format(body=f'"ClientSecret": "{SECRET}", "ClientSecret": "{SECRET}"'),
+    "broken.json": DESCRIBE.format(body=f'"ClientSecret": "{SECRET}" ,,'),
+    "typo.yaml": TEMPLATE.format(props=f"      clientSecret: {SECRET}\n"),
+    "list.yaml": TEMPLATE.format(props=f"      ClientSecret:\n        - {SECRET}\n"),
+    "sub.yaml": TEMPLATE.format(props=f'      ClientSecret: !Sub "{SECRET}${{AWS::Region}}"\n'),
+    "unused-suppression.yaml": TEMPLATE.format(props=f"      ClientSecret: {SECRET}  # cognito-lint: ignore=CG106\n"),
+    "one-line.json": json.dumps({"Resources": {
+        "A": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "x", "AllowedOAuthFlows": ["implicit"]}},
+        "B": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "x", "ClientSecret": SECRET}}}}),
+}
+
+
+def lint(*args):
+    return subprocess.run([sys.executable, "-m", "linter", "lint", "--fail-on", "never", *map(str, args)],
+                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_secret_is_not_printed(fmt):
     assert SECRET in SAMPLE.read_text()
-    result = subprocess.run([sys.executable, "-m", "linter", "lint", "--format", fmt, "--fail-on", "never", str(SAMPLE)],
-                            capture_output=True, text=True, timeout=120)
+    result = lint("--format", fmt, SAMPLE)
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert SECRET[4:12] not in output
-    if fmt == "text" and "ClientSecret" in output:
-        assert "fake****" in output
+    if fmt == "text":
+        assert "fake…" in output
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_secret_on_any_shown_line_is_masked(tmp_path, name):
+    (tmp_path / name).write_text(CASES[name])
+    result = lint("--format", "text", tmp_path / name)
+    assert result.returncode == 0, result.stderr
+    assert "|" in result.stdout  # some finding shows a source line
+    assert SECRET[4:12] not in result.stdout + result.stderr

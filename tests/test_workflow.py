@@ -85,8 +85,10 @@ def test_suppression_comments_metadata_and_unused(repo):
     (repo / "dev" / "app.json").write_text(json.dumps({"Resources": {"C": {
         "Type": "AWS::Cognito::UserPoolClient", "Metadata": {"cognito-lint": {"ignore": ["CG304"]}},
         "Properties": {"UserPoolId": "x", "EnableTokenRevocation": False}}}}, indent=2))
-    shown = findings(repo, "--select", "CG202,CG304,CG009", "app.yaml", "dev/app.json")
-    assert shown == [("CG009", "app.yaml", 6)]  # CG206 matched nothing on that line
+    shown = findings(repo, "--select", "CG202,CG206,CG304,CG009", "app.yaml", "dev/app.json")
+    assert shown == [("CG009", "app.yaml", 6)]  # CG206 ran and matched nothing on that line
+    # A suppression of a rule that did not run is not "unused".
+    assert findings(repo, "--select", "CG202,CG304,CG009", "app.yaml", "dev/app.json") == []
     result = run(repo, "--select", "CG202,CG304", "--show-suppressed", "app.yaml")
     assert "[suppressed: reviewed: legacy app]" in result.stdout
     sarif = json.loads(run(repo, "--select", "CG202,CG304", "--format", "sarif", "app.yaml").stdout)

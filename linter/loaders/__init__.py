@@ -76,9 +76,23 @@ def detect_kind(data: Any) -> Optional[str]:
         return "serverless"
     if isinstance(data.get("UserPoolClient"), dict):
         return "api-describe"
-    if "UserPoolId" in data or "ClientName" in data:
+    if ("UserPoolId" in data or "ClientName" in data) and _looks_like_client_request(data):
         return "api-update" if "ClientId" in data else "api-create"
     return None
+
+
+_IDENTITY_FIELDS = {"UserPoolId", "ClientId", "ClientName"}
+
+
+def _looks_like_client_request(data: dict) -> bool:
+    """A request names the client, sets a client setting, or holds nothing but identity fields;
+    a front-end config such as ``{"UserPoolId": ..., "ClientId": ..., "Region": ...}`` does not."""
+    from linter import service_model
+
+    if "ClientName" in data or set(data) <= _IDENTITY_FIELDS:
+        return True
+    fields = set(service_model.kind_table("api-create")["properties"])
+    return bool((set(data) & fields) - _IDENTITY_FIELDS)
 
 
 def load_clients(doc: Document) -> list[ClientSource]:

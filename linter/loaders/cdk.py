@@ -44,24 +44,28 @@ def _stacks(directory: str) -> dict[str, str]:
         return {}
     names: dict[str, str] = {}
     artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
-    for artifact_id, artifact in (artifacts or {}).items():
+    if not isinstance(artifacts, dict):
+        return names
+    for artifact_id, artifact in artifacts.items():
         if not isinstance(artifact, dict) or artifact.get("type") != STACK_ARTIFACT:
             continue
-        props = artifact.get("properties") or {}
-        template = props.get("templateFile")
+        props = artifact.get("properties")
+        template = props.get("templateFile") if isinstance(props, dict) else None
         if isinstance(template, str):
             name = props.get("stackName") or artifact.get("displayName") or artifact_id
             names[template] = str(name)
-            names.update(_nested(directory, template, str(name)))
+            names.update(_nested(directory, template, str(name), {template}))
     return names
 
 
-def _nested(directory: str, template: str, parent: str) -> dict[str, str]:
+def _nested(directory: str, template: str, parent: str, seen: set[str]) -> dict[str, str]:
     """Nested stack templates a stack template points at (``aws:asset:path`` metadata)."""
     try:
         with open(os.path.join(directory, template), encoding="utf-8") as handle:
-            resources = json.load(handle).get("Resources") or {}
+            resources = json.load(handle).get("Resources")
     except (OSError, ValueError, AttributeError):
+        return {}
+    if not isinstance(resources, dict):
         return {}
     nested = {}
     for resource in resources.values():
@@ -69,10 +73,10 @@ def _nested(directory: str, template: str, parent: str) -> dict[str, str]:
             continue
         metadata = resource.get("Metadata") or {}
         asset = metadata.get("aws:asset:path") if isinstance(metadata, dict) else None
-        if isinstance(asset, str) and asset.endswith(".template.json"):
+        if isinstance(asset, str) and asset.endswith(".template.json") and asset not in seen:
             # aws:cdk:path is e.g. AppStack/Auth.NestedStack/Auth.NestedStackResource: the child is "Auth".
             parts = (construct_path(resource) or "").split("/")
             child = next((p[: -len(".NestedStack")] for p in parts if p.endswith(".NestedStack")), parts[-1] or asset)
             nested[asset] = f"{parent}/{child}"
-            nested.update(_nested(directory, asset, f"{parent}/{child}"))
+            nested.update(_nested(directory, asset, f"{parent}/{child}", seen | {asset}))
     return nested

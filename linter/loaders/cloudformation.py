@@ -16,6 +16,7 @@ Intrinsic functions are evaluated here so that rules never see them (``inputs.md
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Optional
 
@@ -58,9 +59,15 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
         source = ClientSource(kind="cloudformation", name=str(logical_id),
                               anchor=base + ("Resources", logical_id), resource=str(logical_id),
                               stack=cdk.stack_name(doc.path), construct=cdk.construct_path(resource))
-        for assignment in _assignments(sorted(_conditions_used(props)), template.get("Conditions")):
+        condition = resource.get("Condition") if isinstance(resource.get("Condition"), str) else None
+        used = _conditions_used(props) | ({condition} if condition else set())
+        for assignment in _assignments(sorted(used), template.get("Conditions")):
+            if condition and assignment.get(condition) is False:
+                continue  # the client does not exist in this combination
             evaluator = _Evaluator(template, assignment)
             raw = evaluator.resolve(props, props_path, ())
+            if not isinstance(raw, dict):
+                continue  # Properties from Fn::Transform, Fn::If, ...: unknown as a whole
             context = index.context_for(raw.get("UserPoolId"), resource.get("DependsOn"), evaluator.references)
             client = build_client("cloudformation", str(logical_id), raw, assignment, context)
             source.variants.append(Variant(client, evaluator.origin))
@@ -158,10 +165,10 @@ class _Evaluator:
         if name == "Ref":
             return self._pin(self._ref(arg), doc_path, client_path)
         if name == "Fn::If":
-            if isinstance(arg, list) and len(arg) == 3 and arg[0] in self.assignment:
+            if isinstance(arg, list) and len(arg) == 3 and isinstance(arg[0], str) and arg[0] in self.assignment:
                 branch = 1 if self.assignment[arg[0]] else 2
                 return self.resolve(arg[branch], inner + (branch,), client_path)
-            return self._pin(Unknown("Fn::If"), doc_path, client_path)
+            return self._pin(Unknown(_describe(name, arg)), doc_path, client_path)
         if name == "Fn::Sub":
             return self._pin(self._sub(arg, inner), doc_path, client_path)
         if name == "Fn::Join":
@@ -175,7 +182,7 @@ class _Evaluator:
                     index = int(index)
                 if isinstance(index, int) and 0 <= index < len(arg[1]):
                     return self.resolve(arg[1][index], inner + (1, index), client_path)
-            return self._pin(Unknown("Fn::Select"), doc_path, client_path)
+            return self._pin(Unknown(_describe(name, arg)), doc_path, client_path)
         if name == "Fn::GetAtt":
             target = _getatt_target(arg)
             if target in self.resources:
@@ -290,8 +297,7 @@ def _getatt_target(arg: Any) -> Optional[str]:
 
 
 def _describe(name: str, arg: Any) -> str:
+    """A name for an unknown value that tells different expressions apart (``Template`` equality)."""
     if name == "Fn::GetAtt" and isinstance(arg, list):
         return "GetAtt " + ".".join(str(a) for a in arg)
-    if name == "Fn::ImportValue":
-        return "ImportValue"
-    return name
+    return f"{name} {json.dumps(arg, sort_keys=True, default=str)}"
