@@ -93,15 +93,6 @@ def oauth_enabled(client) -> Optional[bool]:
     return None if isinstance(value, Unknown) else bool(value)
 
 
-def lacks_secret(client) -> bool:
-    """True only when the client certainly has no secret (``has_secret()`` is False).
-
-    Describe output is excepted: it never holds GenerateSecret, and a ClientSecret missing there
-    was most likely removed before the file was committed (the service returns it).
-    """
-    return client.kind != "api-describe" and client.has_secret() is False
-
-
 def secret_state(client) -> str:
     """How the client has no secret, for messages (only meaningful when ``has_secret()`` is False)."""
     if client.GenerateSecret is None:

@@ -14,15 +14,6 @@ from linter.model import Template, Unknown
 _INDIRECT = re.compile(r"\{\{|\$\{|^\$[A-Za-z_]|^<[^<>]*>$|^%[A-Za-z_]+%$")
 
 
-def lacks_secret(client) -> bool:
-    """True only when the client certainly has no secret.
-
-    Describe output is the state the service accepted: a ``ClientSecret`` missing there was
-    removed from the file, not absent from the client, so it never counts as "no secret".
-    """
-    return client.kind != "api-describe" and client.has_secret() is False
-
-
 def literal_secret(client) -> Optional[str]:
     """The client secret written literally in the file (a parameter's Default counts), else None."""
     value: Any = client.ClientSecret

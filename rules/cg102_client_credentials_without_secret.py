@@ -35,7 +35,7 @@ AllowedOAuthScopes: [orders/read]
 - Scopes, M2M, and APIs with resource servers: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
 - RFC 6749 section 4.4 (client credentials grant: confidential clients only)
 """
-from linter.flows import first_index, lacks_secret, machine_client, secret_state
+from linter.flows import first_index, machine_client, secret_state
 from linter.rule import Problem
 
 ID = "CG102"
@@ -44,7 +44,7 @@ LEVEL = "error"
 
 
 def check(client, options):
-    if not machine_client(client) or not lacks_secret(client):
+    if not machine_client(client) or client.has_secret() is not False:
         return
     index = first_index(client.AllowedOAuthFlows, ("client_credentials",))
     yield Problem(

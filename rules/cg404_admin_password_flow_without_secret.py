@@ -31,7 +31,7 @@ Or drop the admin flow and use SRP from the app.
 - CreateUserPoolClient, ExplicitAuthFlows and GenerateSecret: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Application-specific settings with app clients (public and confidential clients): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html
 """
-from linter.flows import ADMIN_PASSWORD_FLOWS, first_index, lacks_secret, secret_state
+from linter.flows import ADMIN_PASSWORD_FLOWS, first_index, secret_state
 from linter.rule import Problem
 
 ID = "CG404"
@@ -43,7 +43,7 @@ TAGS = ["security"]
 def check(client, options):
     flows = client.ExplicitAuthFlows
     index = first_index(flows, ADMIN_PASSWORD_FLOWS)
-    if index is None or not lacks_secret(client):
+    if index is None or client.has_secret() is not False:
         return
     yield Problem(("ExplicitAuthFlows", index),
                   f"ExplicitAuthFlows has {flows[index]} on a client without a secret "

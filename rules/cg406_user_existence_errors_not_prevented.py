@@ -39,6 +39,8 @@ _FIX = "Set PreventUserExistenceErrors: ENABLED."
 
 def check(client, options):
     value = client.PreventUserExistenceErrors
+    if value is None and client.kind == "api-update":
+        return  # an omitted field in an Update payload is CG701's finding (one problem, one finding)
     if value is None:
         yield Problem(("PreventUserExistenceErrors",),
                       "PreventUserExistenceErrors is omitted (default LEGACY): sign-in and password "

@@ -33,7 +33,6 @@ Or turn the setting off for a public client.
 - Adding user device and session data to API requests: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-adaptive-authentication.html
 """
 from linter.rule import Problem
-from linter.secret_policy import lacks_secret
 
 ID = "CG601"
 NAME = "context-data-without-secret"
@@ -41,7 +40,7 @@ LEVEL = "error"
 
 
 def check(client, options):
-    if client.EnablePropagateAdditionalUserContextData is True and lacks_secret(client):
+    if client.EnablePropagateAdditionalUserContextData is True and client.has_secret() is False:
         yield Problem(("EnablePropagateAdditionalUserContextData",),
                       "EnablePropagateAdditionalUserContextData is true but the client has no secret; the "
                       "service requires a client secret for it. Set GenerateSecret: true (a confidential "

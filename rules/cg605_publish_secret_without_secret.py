@@ -35,7 +35,6 @@ be created; treat the request as invalid.
 - App client secrets: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html
 """
 from linter.rule import Problem
-from linter.secret_policy import lacks_secret
 
 ID = "CG605"
 NAME = "publish-secret-without-secret"
@@ -45,7 +44,7 @@ LEVEL = "error"
 def check(client, options):
     if client.kind == "cloudformation":
         return
-    if client.PublishSecretsInAWSSecretsManager is True and lacks_secret(client):
+    if client.PublishSecretsInAWSSecretsManager is True and client.has_secret() is False:
         yield Problem(("PublishSecretsInAWSSecretsManager",),
                       "PublishSecretsInAWSSecretsManager is true but the client has no secret to publish. "
                       "Set GenerateSecret: true, or remove PublishSecretsInAWSSecretsManager.")
