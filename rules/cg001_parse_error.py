@@ -3,7 +3,8 @@
 ## What it does
 Reports a file that is not valid JSON or YAML, uses an unknown CloudFormation tag (`!Reff`), repeats
 a key in one mapping, or is not UTF-8 text. The finding points at the line and column where
-parsing stopped. The other files are still linted.
+parsing stopped. The other files are still linted. A parse error is reported even when CG001 is
+not selected (like a syntax error in ruff): a file that cannot be read is never silently clean.
 
 ## Why it matters
 CloudFormation and the AWS CLI reject such a file outright, and nothing else in it can be checked
