@@ -62,6 +62,7 @@ def _descriptor(rule) -> om.ReportingDescriptor:
         short_description=_new(om.MultiformatMessageString, text=_shorten(rule.summary)),
         full_description=_new(om.MultiformatMessageString, text=_shorten(sections.get("What it does", rule.summary))),
         help=_new(om.MultiformatMessageString, text=body, markdown=body),
+        help_uri=f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule.id.lower()}",
         default_configuration=_new(om.ReportingConfiguration, level=rule.level),
         properties=properties,
     )
