@@ -51,6 +51,22 @@ def lint_text(text: str, filename: str = "template.yaml", select: Optional[Itera
         return lint_file(str(path), config).findings
 
 
+CFN_CLIENT = """\
+Resources:
+  UserPool:
+    Type: AWS::Cognito::UserPool
+  WebClient:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref UserPool
+{props}"""
+
+
+def cfn(props: str) -> str:
+    """A template with a pool and a client whose further properties start on line 8, column 7."""
+    return CFN_CLIENT.format(props="".join("      " + line + "\n" for line in props.strip("\n").splitlines()))
+
+
 def span_text(finding: Finding, text: str) -> str:
     """The source text a finding's span covers."""
     lines = text.splitlines(keepends=True)

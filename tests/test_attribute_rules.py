@@ -4,7 +4,8 @@ import pytest
 
 from linter import attributes
 from support import ids_and_lines, lint_text, span_text
-from test_token_rules import api, cfn
+from support import cfn
+from test_token_rules import api
 
 
 def imported(template: str) -> str:

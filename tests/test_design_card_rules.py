@@ -1,20 +1,5 @@
 """CG101, CG201, CG202, CG304: fixtures that must trigger (with line/column) and near misses."""
-from support import ids_and_lines, lint_text, span_text
-
-CFN = """\
-Resources:
-  UserPool:
-    Type: AWS::Cognito::UserPool
-  WebClient:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-{props}"""
-
-
-def cfn(props: str) -> str:
-    return CFN.format(props="".join("      " + line + "\n" for line in props.strip("\n").splitlines()))
-
+from support import cfn, ids_and_lines, lint_text, span_text
 
 def test_cg101_flags_client_credentials_with_code():
     text = cfn("AllowedOAuthFlows: [code, client_credentials]")

@@ -10,23 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.model import Unknown, build_client
-from support import CORPUS, ids_and_lines, lint_text, rules_by_id, span_text
-
-CFN = """\
-Resources:
-  UserPool:
-    Type: AWS::Cognito::UserPool
-  WebClient:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-{props}"""
-
-
-def cfn(props: str) -> str:
-    """A template whose client properties start on line 8, column 7."""
-    return CFN.format(props="".join("      " + line + "\n" for line in props.strip("\n").splitlines()))
-
+from support import CORPUS, cfn, ids_and_lines, lint_text, rules_by_id, span_text
 
 def api(**fields) -> str:
     """An API payload, one field per line (line 2 holds the first field), 2-space indent."""

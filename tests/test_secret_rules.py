@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from linter.engine import LintConfig, lint_file
 from support import CORPUS, ids_and_lines, lint_text, rules_by_id, span_text
-from test_design_card_rules import cfn
+from support import cfn
 
 PEER = CORPUS / "peer-cdk-preflight"
 needs_peer = pytest.mark.skipif(not PEER.is_dir(), reason="../shared/corpus/peer-cdk-preflight is absent")

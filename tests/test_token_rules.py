@@ -8,22 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from support import ids_and_lines, lint_text, rules_by_id, span_text
-
-CFN = """\
-Resources:
-  UserPool:
-    Type: AWS::Cognito::UserPool
-  WebClient:
-    Type: AWS::Cognito::UserPoolClient
-    Properties:
-      UserPoolId: !Ref UserPool
-{props}"""
-
-
-def cfn(props: str) -> str:
-    return CFN.format(props="".join("      " + line + "\n" for line in props.strip("\n").splitlines()))
-
+from support import cfn, ids_and_lines, lint_text, rules_by_id, span_text
 
 def api(fields: dict, kind: str = "create") -> str:
     """An API payload as indented JSON (one property per line)."""

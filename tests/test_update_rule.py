@@ -3,7 +3,7 @@ resets, in JSON and YAML, and the payloads and kinds it must leave alone."""
 import json
 
 from support import ids_and_lines, lint_text, span_text
-from test_design_card_rules import cfn
+from support import cfn
 
 RESET = ["TokenValidityUnits", "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity",
          "ExplicitAuthFlows", "PreventUserExistenceErrors", "EnableTokenRevocation",

@@ -12,7 +12,7 @@ from linter import discover
 from linter.engine import LintConfig, lint_file
 from linter.model import Template, Unknown, build_client
 from support import CORPUS, ROOT, ids_and_lines, lint_text, rules_by_id, span_text
-from test_design_card_rules import cfn as design_card_cfn
+from support import cfn as design_card_cfn
 
 PEER = CORPUS / "peer-cdk-preflight"
 needs_peer = pytest.mark.skipif(not PEER.is_dir(), reason="../shared/corpus/peer-cdk-preflight is absent")
