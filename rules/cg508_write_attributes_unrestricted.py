@@ -26,6 +26,7 @@ WriteAttributes: [name]
 - User pool attributes (attribute permissions): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
 - CreateUserPoolClient, WriteAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
+from linter.model import Unknown
 from linter.rule import Problem
 
 ID = "CG508"
@@ -35,8 +36,11 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    if client.AllowedOAuthFlows == ["client_credentials"] or client.has_secret() is True:
-        return
+    flows = client.AllowedOAuthFlows
+    if isinstance(flows, Unknown) or (isinstance(flows, list) and any(isinstance(f, Unknown) for f in flows)):
+        return  # an unknown flow may be client_credentials
+    if flows == ["client_credentials"] or client.has_secret() is not False:
+        return  # no signed-in users, or (perhaps) a confidential client
     if client.kind == "api-update":
         return  # an omitted field in an Update payload is CG701's finding (one problem, one finding)
     if client.WriteAttributes is None:
