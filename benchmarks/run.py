@@ -815,7 +815,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                    f"({args.code['git_at_start']} -> {args.code['git_at_end']}): these results mix versions; run again."]
     print("\n" + "\n".join(report))
     write_results(args.output, args, tools, workloads, cases, goals, report)
-    print(f"\nwritten {os.path.relpath(args.output)}")
+    print(f"\nwritten {args.output}")
     failed = [c for c in cases if c.error]
     for c in failed:
         print(f"benchmark: could not run {c.tool} on {c.workload}: {c.error}", file=sys.stderr)
