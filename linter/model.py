@@ -4,6 +4,11 @@ Field names are the Cognito API names (CloudFormation uses the same ones).  A va
 known (``str``, ``int``, ``bool``, lists and structures of them) or :class:`Unknown` — an unresolved
 ``!Ref``, a Terraform variable, a value of the wrong type.  Rules must stay silent on unknowns.
 
+The model classes are plain frozen dataclasses: the loaders fill them from values ``coerce`` has
+already typed, so nothing needs validating at lint time, and importing pydantic would cost more
+than linting a small file.  tests/test_model.py validates what the loaders build against these
+same classes with pydantic.
+
 The service's defaults live in :data:`SERVICE_DEFAULTS`; the helpers on :class:`AppClient`
 ("effective explicit auth flows", "has a secret", "validity in seconds") apply them so that every
 rule reasons the same way.
@@ -11,9 +16,8 @@ rule reasons the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional, Union
-
-from pydantic import BaseModel, ConfigDict
 
 
 class Unknown:
@@ -151,17 +155,18 @@ Bool = Union[bool, Unknown]
 StrList = Union[list[Str], Unknown]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True, extra="forbid", defer_build=True)
+_model = dataclass(frozen=True, slots=True)
 
 
-class TokenValidityUnitsType(_Model):
+@_model
+class TokenValidityUnitsType:
     AccessToken: Optional[Str] = None
     IdToken: Optional[Str] = None
     RefreshToken: Optional[Str] = None
 
 
-class AnalyticsConfigurationType(_Model):
+@_model
+class AnalyticsConfigurationType:
     ApplicationId: Optional[Str] = None
     ApplicationArn: Optional[Str] = None
     RoleArn: Optional[Str] = None
@@ -169,22 +174,25 @@ class AnalyticsConfigurationType(_Model):
     UserDataShared: Optional[Bool] = None
 
 
-class RefreshTokenRotationType(_Model):
+@_model
+class RefreshTokenRotationType:
     Feature: Optional[Str] = None
     RetryGracePeriodSeconds: Optional[Int] = None
 
 
-class UserPoolInfo(_Model):
+@_model
+class UserPoolInfo:
     """An ``AWS::Cognito::UserPool`` defined in the same template as the client."""
 
     logical_id: str
     #: Attributes declared in the pool's Schema ("custom:tenantId", "name") → Mutable (None: unknown).
-    attributes: dict[str, Optional[bool]] = {}
+    attributes: dict[str, Optional[bool]] = field(default_factory=dict)
     #: False when the Schema could not be read completely (an intrinsic where a list was expected).
     schema_known: bool = True
 
 
-class IdentityProviderInfo(_Model):
+@_model
+class IdentityProviderInfo:
     """An ``AWS::Cognito::UserPoolIdentityProvider`` of the client's pool."""
 
     logical_id: str
@@ -193,7 +201,8 @@ class IdentityProviderInfo(_Model):
     attribute_mapping: Optional[dict[str, Any]] = None
 
 
-class ResourceServerInfo(_Model):
+@_model
+class ResourceServerInfo:
     """An ``AWS::Cognito::UserPoolResourceServer`` of the client's pool."""
 
     logical_id: str
@@ -201,14 +210,15 @@ class ResourceServerInfo(_Model):
     scopes: Optional[list[str]] = None  # scope names; None: unknown
 
 
-class TemplateContext(_Model):
+@_model
+class TemplateContext:
     """What the cross-resource rules know about the rest of a CloudFormation template."""
 
     #: The client's pool when the template defines it (``UserPoolId: !Ref Pool``); None when imported.
     pool: Optional[UserPoolInfo] = None
     #: Identity providers and resource servers of that pool.
-    identity_providers: list[IdentityProviderInfo] = []
-    resource_servers: list[ResourceServerInfo] = []
+    identity_providers: list[IdentityProviderInfo] = field(default_factory=list)
+    resource_servers: list[ResourceServerInfo] = field(default_factory=list)
     #: False when some provider or server's pool cannot be told (it may belong to the client's pool).
     all_known: bool = True
     #: The client's DependsOn, and the logical IDs its properties reference (Ref, GetAtt, Sub).
@@ -216,7 +226,8 @@ class TemplateContext(_Model):
     references: frozenset[str] = frozenset()
 
 
-class AppClient(_Model):
+@_model
+class AppClient:
     """One app client as the service would see it; ``None`` means omitted."""
 
     kind: str
@@ -225,9 +236,9 @@ class AppClient(_Model):
     #: Top-level property names present in the input (after intrinsic resolution).
     present: frozenset[str] = frozenset()
     #: The resolved properties as written (types unchecked) for the schema rules CG002–CG007.
-    raw: dict[str, Any] = {}
+    raw: dict[str, Any] = field(default_factory=dict)
     #: For CloudFormation: the Fn::If branch choices this variant of the client stands for.
-    conditions: dict[str, bool] = {}
+    conditions: dict[str, bool] = field(default_factory=dict)
     #: For CloudFormation: the rest of the template, for the cross-resource rules.
     template: Optional[TemplateContext] = None
 
@@ -333,7 +344,8 @@ _STRUCT_FIELDS = {
     "AnalyticsConfiguration": AnalyticsConfigurationType,
     "RefreshTokenRotation": RefreshTokenRotationType,
 }
-_CLIENT_FIELDS = set(AppClient.model_fields) - {"kind", "name", "present", "raw", "conditions", "template"}
+_CLIENT_FIELDS = {f.name for f in fields(AppClient)} - {"kind", "name", "present", "raw", "conditions", "template"}
+_STRUCT_FIELD_NAMES = {name: {f.name for f in fields(model)} for name, model in _STRUCT_FIELDS.items()}
 
 _INVALID = Unknown("invalid type")
 _INTEGER = re.compile(r"^\s*-?[0-9]+\s*$")
@@ -367,8 +379,8 @@ def coerce(field: str, value: Any, lenient: bool) -> Any:
         if not isinstance(value, dict):
             return _INVALID
         model = _STRUCT_FIELDS[field]
-        fields = {k: coerce(k, v, lenient) for k, v in value.items() if k in model.model_fields}
-        return model.model_construct(**fields)
+        names = _STRUCT_FIELD_NAMES[field]
+        return model(**{k: coerce(k, v, lenient) for k, v in value.items() if k in names})
     return value if isinstance(value, str) else _INVALID
 
 
@@ -376,11 +388,10 @@ def build_client(kind: str, name: str, raw: dict[str, Any], conditions: Optional
                  template: Optional[TemplateContext] = None) -> AppClient:
     """Fill the model from a loader's resolved property mapping.
 
-    ``coerce`` has already given every field its model type (or made it unknown), so the model is
-    built without re-validating: pydantic's validator costs more to build at start-up than a small
-    file takes to lint.  tests/test_model.py checks that what is built here always validates.
+    ``coerce`` has already given every field its model type (or made it unknown), so nothing is
+    re-validated here.  tests/test_model.py checks that what is built here always validates.
     """
     lenient = kind == "cloudformation"
-    fields = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
-    return AppClient.model_construct(kind=kind, name=name, present=frozenset(raw), raw=raw,
-                     conditions=conditions or {}, template=template, **fields)
+    values = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
+    return AppClient(kind=kind, name=name, present=frozenset(raw), raw=raw,
+                     conditions=conditions or {}, template=template, **values)

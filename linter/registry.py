@@ -21,7 +21,7 @@ class RuleTable(Mapping):
     """Rules by ID, each imported on first use.
 
     Listing IDs needs only the entry points' names; a run over files that hold no app client
-    imports no rule module (nor pydantic, which the model needs) at all.
+    imports no rule module at all.
     """
 
     def __init__(self, loaders: Optional[dict[str, Callable[[], Rule]]] = None,

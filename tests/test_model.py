@@ -1,10 +1,29 @@
-"""The model: what the loaders build (without re-validating, for speed) always validates."""
+"""The model: what the loaders build (without re-validating, for speed) always validates.
+
+The model classes are plain dataclasses (pydantic is not imported at lint time); pydantic validates
+instances of them here against their type annotations, strictly (no coercion of "60" to 60)."""
+import dataclasses
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ConfigDict, TypeAdapter
 
-from linter.model import AppClient, Template, Unknown, build_client, may_equal
+from linter import model
+from linter.model import AppClient, TemplateContext, Template, Unknown, build_client, may_equal
 
-FIELDS = list(AppClient.model_fields)
+FIELDS = [f.name for f in dataclasses.fields(AppClient)]
+# pydantic reads a dataclass's config from this attribute: Unknown is an "arbitrary type" (isinstance),
+# and instances are validated field by field (by default pydantic passes an instance through).
+for cls in vars(model).values():
+    if dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__:
+        cls.__pydantic_config__ = ConfigDict(arbitrary_types_allowed=True, strict=True, revalidate_instances="always")
+CLIENT = TypeAdapter(AppClient)
+CONTEXT = TypeAdapter(TemplateContext)
+
+
+def validated(adapter, instance):
+    """The instance rebuilt by pydantic from its fields (raises when a field has the wrong type)."""
+    return adapter.validate_python(instance, from_attributes=True)
 raw_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(-5, 10**9), st.text(max_size=12),
               st.sampled_from(["true", "60", "minutes", "ENABLED"]), st.builds(Unknown, st.text(max_size=5))),
@@ -20,8 +39,7 @@ raw_clients = st.dictionaries(st.sampled_from(FIELDS[5:] + ["Unknown1", "Fn::If"
 @given(raw=raw_clients, kind=st.sampled_from(["api-create", "api-update", "api-describe", "cloudformation"]))
 def test_built_clients_validate_against_the_model(raw, kind):
     client = build_client(kind, "C", raw)
-    validated = AppClient.model_validate({name: getattr(client, name) for name in AppClient.model_fields})
-    assert validated.model_dump() == client.model_dump()
+    assert validated(CLIENT, client) == client
 
 
 @given(raw=raw_clients)
@@ -47,7 +65,6 @@ def test_may_equal_only_denies_certainly_different_values():
 def test_template_context_built_by_the_loader_validates():
     from linter.document import parse_bytes
     from linter.loaders import load_clients
-    from linter.model import TemplateContext
     from support import ROOT
 
     path = ROOT / "tests" / "fixtures" / "cdk" / "nested" / "cdk.out" / "AppStackAuth4EE88598.nested.template.json"
@@ -55,4 +72,13 @@ def test_template_context_built_by_the_loader_validates():
     contexts = [v.client.template for s in sources for v in s.variants]
     assert contexts and all(c.pool is not None and c.identity_providers for c in contexts)
     for context in contexts:
-        assert TemplateContext.model_validate(context.model_dump()).model_dump() == context.model_dump()
+        assert validated(CONTEXT, context) == context
+
+
+def test_validation_rejects_a_wrongly_typed_field():
+    """The check above can fail: a string where the model says int is refused."""
+    import pytest
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        validated(CLIENT, dataclasses.replace(build_client("api-create", "C", {}), AccessTokenValidity="60"))

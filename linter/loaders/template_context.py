@@ -40,12 +40,12 @@ class TemplateIndex:
         for logical_id, resource in self.resources.items():
             if resource.get("Type") == PROVIDER_TYPE:
                 props = self._props(resource)
-                self.providers.append((self._pool_id(props.get("UserPoolId")), IdentityProviderInfo.model_construct(
+                self.providers.append((self._pool_id(props.get("UserPoolId")), IdentityProviderInfo(
                     logical_id=logical_id, provider_name=_text(props.get("ProviderName")),
                     attribute_mapping=_mapping(props.get("AttributeMapping")))))
             elif resource.get("Type") == SERVER_TYPE:
                 props = self._props(resource)
-                self.servers.append((self._pool_id(props.get("UserPoolId")), ResourceServerInfo.model_construct(
+                self.servers.append((self._pool_id(props.get("UserPoolId")), ResourceServerInfo(
                     logical_id=logical_id, identifier=_text(props.get("Identifier")),
                     scopes=_scope_names(props.get("Scopes")))))
 
@@ -57,7 +57,7 @@ class TemplateIndex:
         all_known = (all(owner is not _UNKNOWN_POOL for owner, _ in self.providers + self.servers)
                      and not (pool is not None and pool_id in self.foreign_creators))
         direct = set(_names(depends_on)) | set(references)
-        return TemplateContext.model_construct(pool=pool, identity_providers=providers, resource_servers=servers,
+        return TemplateContext(pool=pool, identity_providers=providers, resource_servers=servers,
                                all_known=all_known, depends_on=frozenset(_names(depends_on)),
                                references=frozenset(self._closure(direct)))
 
@@ -93,9 +93,9 @@ class TemplateIndex:
     def _pool(self, logical_id: str, resource: dict) -> UserPoolInfo:
         schema = self._props(resource).get("Schema")
         if schema is None:
-            return UserPoolInfo.model_construct(logical_id=logical_id)
+            return UserPoolInfo(logical_id=logical_id)
         if not isinstance(schema, list):
-            return UserPoolInfo.model_construct(logical_id=logical_id, schema_known=False)
+            return UserPoolInfo(logical_id=logical_id, schema_known=False)
         attributes: dict[str, Optional[bool]] = {}
         known = True
         for item in schema:
@@ -108,7 +108,7 @@ class TemplateIndex:
                 mutable = mutable.lower() == "true"
             key = name if name in _STANDARD or name.startswith("custom:") else f"custom:{name}"
             attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
-        return UserPoolInfo.model_construct(logical_id=logical_id, attributes=attributes, schema_known=known)
+        return UserPoolInfo(logical_id=logical_id, attributes=attributes, schema_known=known)
 
 
 _STANDARD = {
