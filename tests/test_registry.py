@@ -99,3 +99,29 @@ def test_installed_plugin_rules_run_and_take_options(plugin_site, tmp_path):
     passing = run("lint", "--select", "ACME", "--option", "ACME001.prefix=we", str(tmp_path / "c.yaml"), env=env)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Acme's inventory tooling" in run("explain", "ACME001", env=env).stdout
+
+
+def _entry_point_table(reader) -> list[tuple[str, str, str]]:
+    return sorted((ep.name, ep.value, ep.dist_name()) for ep in reader())
+
+
+def test_fast_entry_point_reader_agrees_with_importlib_metadata():
+    fast = _entry_point_table(registry._entry_points_from_folders)
+    assert fast == _entry_point_table(registry._entry_points_from_importlib)
+    assert ("CG201", "linter.rules.cg201_default_redirect_not_in_callbacks", "cognito-lint") in fast
+
+
+def test_fast_entry_point_reader_agrees_with_importlib_metadata_on_a_plugin(plugin_site, monkeypatch):
+    monkeypatch.syspath_prepend(plugin_site)
+    fast = _entry_point_table(registry._entry_points_from_folders)
+    assert fast == _entry_point_table(registry._entry_points_from_importlib)
+    assert ("ACME001", "acme_cognito_rules.client_name_prefix",
+            "cognito-lint-example-plugin") in fast
+
+
+def test_entry_points_fall_back_to_importlib_metadata_for_a_zip_on_sys_path(tmp_path, monkeypatch):
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
+    monkeypatch.syspath_prepend(str(archive))
+    assert registry._entry_points_from_folders() is None
+    assert {ep.name for ep in registry._entry_points()} >= set(builtin_rules())
