@@ -42,6 +42,9 @@ class ParseError(Exception):
 class Document:
     """A parsed file: ``data`` (plain Python) and positions for document paths."""
 
+    #: What starts a comment in this format (none: JSON), for suppression comments.
+    comment_markers: tuple[str, ...] = ()
+
     def __init__(self, path: str, text: str, data: Any):
         self.path = path
         self.text = text
@@ -294,6 +297,8 @@ def _plain_resolver():
 
 
 class YamlDocument(Document):
+    comment_markers = ("#",)
+
     def __init__(self, path: str, text: str, data: Any, root: Any):
         super().__init__(path, text, data)
         self.root = root
@@ -537,7 +542,8 @@ def _to_data(node: Any, memo: dict) -> Any:
 # --- choosing the parser -------------------------------------------------------------------
 
 def parse_bytes(path: str, data: bytes) -> Document:
-    """Decode and parse a file's content as JSON (by extension or first character) or YAML."""
+    """Decode and parse a file's content as Terraform (``.tf``), JSON (by extension or first
+    character) or YAML."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError("not UTF-8 text: the file is UTF-16 or UTF-32 (it starts with a byte-order mark); save it as UTF-8")
     try:
@@ -546,6 +552,10 @@ def parse_bytes(path: str, data: bytes) -> Document:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ParseError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
+    if path.lower().endswith(".tf"):
+        from linter.hcl import HclDocument  # only Terraform users pay for it
+
+        return HclDocument.parse(path, text)
     if _is_json(path, text):
         return JsonDocument.parse(path, text)
     return YamlDocument.parse(path, text)

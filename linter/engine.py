@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional
 
 from linter import discover, suppressions
-from linter.document import Document, ParseError, Span, YamlDocument, parse_bytes
+from linter.document import Document, ParseError, Span, parse_bytes
 from linter.findings import FileResult, Finding
 from linter.rule import LEVELS as _LEVELS, Problem, Rule, RuleError
 
@@ -114,12 +114,12 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
 
 
 def _suppressions(doc: Document, sources) -> list:
-    """Comment directives (YAML) and resource Metadata suppressions of the clients in ``doc``."""
+    """Comment directives (YAML, Terraform) and resource Metadata suppressions of the clients in ``doc``."""
     own = [s for s in sources if s.document is None]
     found = []
-    if isinstance(doc, YamlDocument) and "cognito-lint:" in doc.text:  # JSON has no comments
+    if doc.comment_markers and "cognito-lint:" in doc.text:  # JSON has no comments
         anchors = {doc.span(s.anchor, key=True).line: s.name for s in own if s.resource}
-        found = suppressions.from_comments(doc.text, anchors)
+        found = suppressions.from_comments(doc.text, anchors, doc.comment_markers)
     for source in own:
         resource = _at(doc.data, source.anchor) if source.resource else None
         if isinstance(resource, dict) and "cognito-lint" in (resource.get("Metadata") or {}):
@@ -172,7 +172,7 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
     findings = []
     for rule, problem, doc_path, key, conditions in seen.values():
         span = doc.span(doc_path, key)
-        message = problem.message
+        message = source.rename(problem.message) if source.rename else problem.message
         if len(conditions) < len(source.variants):
             message += _when(conditions, [v.client.conditions for v in source.variants])
         message += source.label()

@@ -145,7 +145,7 @@ SERVICE_DEFAULTS: dict[str, Any] = {
 }
 
 #: Input kinds a loader can produce.
-KINDS = ("api-create", "api-update", "api-describe", "cloudformation")
+KINDS = ("api-create", "api-update", "api-describe", "cloudformation", "terraform")
 
 # --- the model --------------------------------------------------------------------------------
 
@@ -354,7 +354,7 @@ _INTEGER = re.compile(r"^\s*-?[0-9]+\s*$")
 def coerce(field: str, value: Any, lenient: bool) -> Any:
     """``value`` as the model's type for ``field``, or an :class:`Unknown` if it has the wrong type.
 
-    ``lenient`` accepts CloudFormation's string forms (``"true"``, ``"60"``).  CG003 reports the
+    ``lenient`` accepts CloudFormation's and Terraform's string forms (``"true"``, ``"60"``).  CG003 reports the
     wrong types; here they only become unknown so that no other rule fires on them.
     """
     if isinstance(value, Unknown):
@@ -391,7 +391,7 @@ def build_client(kind: str, name: str, raw: dict[str, Any], conditions: Optional
     ``coerce`` has already given every field its model type (or made it unknown), so nothing is
     re-validated here.  tests/test_model.py checks that what is built here always validates.
     """
-    lenient = kind == "cloudformation"
+    lenient = kind in ("cloudformation", "terraform")  # both turn "true" and "60" into a bool, a number
     values = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
     return AppClient(kind=kind, name=name, present=frozenset(raw), raw=raw,
                      conditions=conditions or {}, template=template, **values)

@@ -39,7 +39,12 @@ TARGETS = {
     "api-update": "UpdateUserPoolClient",
     "api-describe": "a DescribeUserPoolClient response",
     "cloudformation": "AWS::Cognito::UserPoolClient",
+    "terraform": "aws_cognito_user_pool_client",
 }
+
+#: Kinds checked against another kind's table: the Terraform loader renames arguments to the API's
+#: names, and the provider passes the values to CreateUserPoolClient as they are.
+TABLE_OF = {"terraform": "api-create"}
 
 #: Fields whose values are never shown in a message.
 SECRET_FIELDS = frozenset({"ClientSecret"})
@@ -210,7 +215,10 @@ def _cfn_text(value: Any) -> Optional[str]:
 class _Walker:
     def __init__(self, kind: str):
         self.kind = kind
+        self.table = TABLE_OF.get(kind, kind)
         self.cfn = kind == "cloudformation"
+        #: CloudFormation and Terraform convert "true" and "60" to a boolean and a number.
+        self.lenient = kind in ("cloudformation", "terraform")
         self.target = TARGETS.get(kind, kind)
         self.out: list[Issue] = []
 
@@ -220,10 +228,10 @@ class _Walker:
     # -- top level ------------------------------------------------------------------------------
 
     def walk(self, raw: Any) -> list[Issue]:
-        if self.kind not in service_model.KINDS or not isinstance(raw, dict):
+        if self.table not in service_model.KINDS or not isinstance(raw, dict):
             return []
-        table = service_model.kind_table(self.kind)
-        properties = {**table["properties"], **API_SUPPLEMENT.get(self.kind, {})}
+        table = service_model.kind_table(self.table)
+        properties = {**table["properties"], **API_SUPPLEMENT.get(self.table, {})}
         not_allowed = table["not_allowed"]
         for name, value in raw.items():
             path = (name,)
@@ -255,13 +263,14 @@ class _Walker:
     def defined_elsewhere(self, name: str) -> Optional[str]:
         """Another kind that defines ``name`` (e.g. Describe's CreationDate copied into a Create input)."""
         for kind in service_model.KINDS:
-            if kind != self.kind and name in service_model.kind_table(kind)["properties"]:
+            if kind != self.table and name in service_model.kind_table(kind)["properties"]:
                 return TARGETS[kind]
         return None
 
     def missing_top(self, name: str) -> str:
         if name == "UserPoolId":
             how = "add UserPoolId: !Ref <your AWS::Cognito::UserPool>" if self.cfn else \
+                "add UserPoolId = aws_cognito_user_pool.<name>.id" if self.kind == "terraform" else \
                 "add the ID of the user pool (like us-east-1_AbCdEf123)"
             return f"{self.target} requires UserPoolId, and it is missing: {how}."
         if name == "ClientName":
@@ -286,20 +295,20 @@ class _Walker:
         elif kind == "list":
             self.list(path, value, shape)
         elif kind == "string":
-            text = _cfn_text(value) if self.cfn else (value if isinstance(value, str) else None)
+            text = _cfn_text(value) if self.lenient else (value if isinstance(value, str) else None)
             if text is None:
                 self.wrong_type(path, value, shape)
             else:
                 self.string(path, text, shape)
         elif kind == "integer":
-            number = _integral(value) if self.cfn else (
+            number = _integral(value) if self.lenient else (
                 value if isinstance(value, int) and not isinstance(value, bool) else None)
             if number is None:
                 self.wrong_type(path, value, shape)
             else:
                 self.integer(path, number, shape)
         elif kind == "boolean":
-            ok = isinstance(value, bool) or (self.cfn and isinstance(value, str)
+            ok = isinstance(value, bool) or (self.lenient and isinstance(value, str)
                                               and value.lower() in ("true", "false"))
             if not ok:
                 self.wrong_type(path, value, shape)

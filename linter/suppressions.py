@@ -1,4 +1,4 @@
-"""In-source suppressions: comments in YAML and ``Metadata`` in CloudFormation resources.
+"""In-source suppressions: comments in YAML and Terraform, ``Metadata`` in CloudFormation resources.
 
 * ``# cognito-lint: ignore=CG106,CG202 optional reason`` at the end of the offending line, or of a
   resource's logical-ID line (then it covers the whole resource);
@@ -18,7 +18,7 @@ from typing import Any, Optional
 from linter.findings import Finding
 
 UNUSED_SUPPRESSION = "CG009"
-_COMMENT = re.compile(r"#\s*cognito-lint:\s*(ignore|ignore-file)\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(.*)$")
+_COMMENT = re.compile(r"(?:#|//)\s*cognito-lint:\s*(ignore|ignore-file)\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(.*)$")
 
 
 @dataclass
@@ -44,8 +44,9 @@ class Suppression:
         return next((i for i in self.ids if finding.rule_id.startswith(i)), None)
 
 
-def from_comments(text: str, anchors: dict[int, str]) -> list[Suppression]:
-    """Comment directives of a YAML text; ``anchors`` maps a client's logical-ID line to its name."""
+def from_comments(text: str, anchors: dict[int, str], markers: tuple[str, ...] = ("#",)) -> list[Suppression]:
+    """Comment directives of a text whose comments start with one of ``markers`` (YAML: ``#``;
+    HCL: ``#`` and ``//``); ``anchors`` maps a client's logical-ID line to its name."""
     if "cognito-lint:" not in text:
         return []
     found = []
@@ -53,7 +54,7 @@ def from_comments(text: str, anchors: dict[int, str]) -> list[Suppression]:
         if "cognito-lint:" not in line:
             continue
         match = _COMMENT.search(line)
-        if not match or not _is_comment(line, match.start()):
+        if not match or not _is_comment(line, match.start()) or not line.startswith(markers, match.start()):
             continue
         kind, ids, reason = match.groups()
         scope, target = ("file", None) if kind == "ignore-file" else (
@@ -64,7 +65,7 @@ def from_comments(text: str, anchors: dict[int, str]) -> list[Suppression]:
 
 
 def _is_comment(line: str, hash_at: int) -> bool:
-    """A '#' starts a comment at the line start or after whitespace (not inside `a#b`)."""
+    """A comment marker starts a comment at the line start or after whitespace (not inside `a#b`)."""
     return hash_at == 0 or line[hash_at - 1] in " \t"
 
 

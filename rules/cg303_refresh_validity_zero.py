@@ -3,7 +3,8 @@
 ## What it does
 Reports `RefreshTokenValidity: 0`. In an API payload (Create, Update, Describe) this is a note: the
 service silently replaces 0 with its default of 30 days. In CloudFormation it is an error: the
-resource schema's minimum is 1, so the deploy fails.
+resource schema's minimum is 1, so the deploy fails. In Terraform it is an error too: the AWS
+provider checks that `refresh_token_validity` lasts 60 minutes to 10 years, so the plan fails.
 
 ## Why it matters
 Zero reads like "no refresh tokens" or "expire at once", but the API gives refresh tokens that
@@ -25,6 +26,7 @@ State the lifetime you want (or leave the field out for 30 days):
 ## References
 - CreateUserPoolClient, RefreshTokenValidity: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - AWS::Cognito::UserPoolClient, RefreshTokenValidity (minimum 1): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
+- Terraform aws_cognito_user_pool_client, refresh_token_validity: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client
 """
 from linter.rule import Problem
 
@@ -42,6 +44,11 @@ def check(client, options):
                       "RefreshTokenValidity is 0, below CloudFormation's minimum of 1: the deploy "
                       "fails. Set the lifetime you want (60 minutes to 3650 days), or remove the "
                       "property for the default of 30 days.", level="error")
+    elif client.kind == "terraform":
+        yield Problem(("RefreshTokenValidity",),
+                      "RefreshTokenValidity is 0; the AWS provider requires 60 minutes to 10 years, so "
+                      "terraform plan fails. Set the lifetime you want, or remove the argument for the "
+                      "default of 30 days.", level="error")
     else:
         yield Problem(("RefreshTokenValidity",),
                       "RefreshTokenValidity is 0, which the service replaces with its default of "

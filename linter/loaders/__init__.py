@@ -7,7 +7,7 @@ that CloudFormation conditions allow, and how to turn a client path into a docum
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from linter.document import DocPath, Document
 from linter.model import AppClient
@@ -52,6 +52,8 @@ class ClientSource:
     construct: Optional[str] = None
     #: The document the client's paths refer to, when not the one linted (a serverless ${file()} include).
     document: Optional[Document] = None
+    #: Rewrites the API names in a message to the input's own (Terraform: ``callback_urls``).
+    rename: Optional[Callable[[str], str]] = None
 
     def label(self) -> str:
         """How messages name the client's origin in CDK output: ' (stack AuthStack, AuthStack/WebClient)'."""
@@ -66,6 +68,9 @@ def detect_kind(data: Any) -> Optional[str]:
     """The input kind of a parsed document, or None when it cannot hold an app client."""
     if not isinstance(data, dict):
         return None
+    terraform = data.get("resource")
+    if isinstance(terraform, dict) and "aws_cognito_user_pool_client" in terraform:
+        return "terraform"
     resources = data.get("Resources")
     if isinstance(resources, dict) and any(isinstance(r, dict) and "Type" in r for r in resources.values()):
         return "cloudformation"
@@ -104,6 +109,10 @@ def load_clients(doc: Document) -> list[ClientSource]:
 
         base = () if "Resources" in doc.data else ("resources",)
         return cloudformation.load(doc, base)
+    if kind == "terraform":
+        from linter.loaders import terraform
+
+        return terraform.load(doc)
     if kind == "serverless":
         from linter.loaders import serverless
 

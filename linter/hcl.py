@@ -1,0 +1,411 @@
+"""Terraform's HCL2 native syntax (``*.tf``): plain data plus the text span of every key and value.
+
+Only literals are evaluated: strings, numbers, booleans, null, tuples and objects of them.  Any
+other expression (a reference, a function call, a conditional, a ``for``) becomes an
+:class:`Expression` holding its source text: the loader turns it into an unknown value.  A string
+with ``${...}`` interpolations becomes an :class:`Expression` whose ``parts`` alternate literal
+text and expressions, so that a URL like ``"https://${var.domain}/cb"`` keeps its known scheme.
+
+The data has the shape of Terraform's JSON syntax: ``resource "t" "n" { ... }`` is
+``data["resource"]["t"]["n"]``; an unlabeled nested block (``token_validity_units { ... }``) is a
+list of bodies (``data[...]["token_validity_units"][0]``), as in ``terraform show -json``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional, Union
+
+from linter.document import DocPath, Document, ParseError, Span
+
+
+class Expression:
+    """An expression that is not a literal: ``text`` is its source; ``parts`` for templates."""
+
+    __slots__ = ("text", "parts")
+
+    def __init__(self, text: str, parts: Optional[list[Union[str, "Expression"]]] = None):
+        self.text = text
+        self.parts = parts
+
+    @property
+    def reference(self) -> Optional[str]:
+        """``aws_cognito_user_pool.pool`` for ``aws_cognito_user_pool.pool.id`` (a resource or data
+        source this expression reads), else None."""
+        match = _TRAVERSAL.match(self.text)
+        if not match or (not match.group(1) and match.group(2) in _NOT_RESOURCES):
+            return None
+        return match.group(0)
+
+    def __repr__(self) -> str:
+        return f"Expression({self.text!r})"
+
+
+_TRAVERSAL = re.compile(r"(?:(data)\.)?([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)(?=\.|\[|$)")
+_NOT_RESOURCES = {"var", "local", "module", "each", "count", "path", "self", "terraform"}
+_IDENT = re.compile(r"[A-Za-z_][\w-]*")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+_HEREDOC_START = re.compile(r"<<-?[A-Za-z_]")
+_HEREDOC = re.compile(r"<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n")
+
+
+class _NotLiteral(Exception):
+    """The value is an expression the parser does not evaluate: scan it as text instead."""
+
+
+class HclDocument(Document):
+    """A parsed ``.tf`` file."""
+
+    comment_markers = ("#", "//")
+
+    def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict):
+        super().__init__(path, text, data)
+        self._keys = keys  # document path → (start, end) offsets of its key (name, block labels)
+        self._values = values  # document path → (start, end) offsets of its value
+
+    @classmethod
+    def parse(cls, path: str, text: str) -> "HclDocument":
+        parser = _Parser(text)
+        data = parser.body((), None)
+        return cls(path, text, data, parser.keys, parser.values)
+
+    def span(self, doc_path: DocPath, key: bool = False) -> Span:
+        doc_path = tuple(doc_path)
+        while doc_path:
+            table = self._keys if key and doc_path in self._keys else self._values
+            if doc_path in table:
+                return self.offsets_span(*table[doc_path])
+            doc_path, key = doc_path[:-1], True
+        return Span(1, 1, 1, 1)
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.pos = 0
+        self.keys: dict[DocPath, tuple[int, int]] = {}
+        self.values: dict[DocPath, tuple[int, int]] = {}
+
+    # -- errors and whitespace ------------------------------------------------------------------
+
+    def error(self, message: str, offset: Optional[int] = None) -> ParseError:
+        offset = self.pos if offset is None else offset
+        line = self.text.count("\n", 0, offset) + 1
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return ParseError(message, line, column)
+
+    def peek(self, n: int = 1) -> str:
+        return self.text[self.pos:self.pos + n]
+
+    def skip(self, newlines: bool) -> None:
+        """Skip blanks and comments (and newlines when ``newlines``)."""
+        text = self.text
+        while self.pos < len(text):
+            c = text[self.pos]
+            if c in " \t\r" or (newlines and c == "\n"):
+                self.pos += 1
+            elif c == "#" or text.startswith("//", self.pos):
+                end = text.find("\n", self.pos)
+                self.pos = len(text) if end < 0 else end
+            elif text.startswith("/*", self.pos):
+                end = text.find("*/", self.pos + 2)
+                if end < 0:
+                    raise self.error("unterminated /* comment")
+                self.pos = end + 2
+            else:
+                return
+
+    # -- bodies: attributes and blocks ----------------------------------------------------------
+
+    def body(self, path: DocPath, closer: Optional[str]) -> dict:
+        data: dict[str, Any] = {}
+        while True:
+            self.skip(newlines=True)
+            if self.pos >= len(self.text):
+                if closer:
+                    raise self.error("unexpected end of file: a block is not closed with '}'")
+                return data
+            if closer and self.peek() == closer:
+                self.pos += 1
+                return data
+            start = self.pos
+            match = _IDENT.match(self.text, self.pos)
+            if not match:
+                raise self.error(f"expected an argument or a block, found {self.peek()!r}")
+            name = match.group(0)
+            self.pos = match.end()
+            self.skip(newlines=False)
+            if self.peek() == "=" and self.peek(2) != "==":
+                self.attribute(data, path, name, start)
+            else:
+                self.block(data, path, name, start)
+
+    def attribute(self, data: dict, path: DocPath, name: str, start: int) -> None:
+        if name in data:
+            raise self.error(f"argument {name!r} is defined twice", start)
+        self.pos += 1
+        self.keys[path + (name,)] = (start, start + len(name))
+        data[name] = self.expression(path + (name,))
+        self.end_of_line()
+
+    def block(self, data: dict, path: DocPath, name: str, start: int) -> None:
+        labels, label_spans = [], []
+        while self.peek() != "{":
+            label_start = self.pos
+            if self.peek() == '"':
+                label = self.string_literal()
+                if not isinstance(label, str):
+                    raise self.error("a block label cannot hold an interpolation", label_start)
+            else:
+                match = _IDENT.match(self.text, self.pos)
+                if not match:
+                    raise self.error(f"expected '=' or '{{' after {name!r}, found {self.peek()!r}"
+                                     if self.pos < len(self.text) else f"unexpected end of file after {name!r}")
+                label, self.pos = match.group(0), match.end()
+            labels.append(label)
+            label_spans.append((label_start, self.pos))
+            self.skip(newlines=False)
+        self.pos += 1
+        block_path = path + (name,)
+        self.keys.setdefault(block_path, (start, start + len(name)))
+        if labels:
+            container = data.setdefault(name, {})
+            if not isinstance(container, dict):
+                raise self.error(f"block {name!r} is used both with and without labels", start)
+            for label, span in zip(labels[:-1], label_spans):
+                block_path += (label,)
+                self.keys.setdefault(block_path, span)
+                container = container.setdefault(label, {})
+            block_path += (labels[-1],)
+            if labels[-1] in container:
+                raise self.error(f"duplicate block {name} {' '.join(labels)}", start)
+            self.keys[block_path] = label_spans[-1]
+            body_start = self.pos - 1
+            container[labels[-1]] = self.body(block_path, "}")
+        else:
+            blocks = data.setdefault(name, [])
+            if not isinstance(blocks, list):
+                raise self.error(f"{name!r} is both an argument and a block", start)
+            block_path += (len(blocks),)
+            self.keys[block_path] = (start, start + len(name))
+            body_start = self.pos - 1
+            blocks.append(self.body(block_path, "}"))
+        self.values[block_path] = (body_start, self.pos)
+        self.end_of_line()
+
+    def end_of_line(self) -> None:
+        self.skip(newlines=False)
+        if self.pos < len(self.text) and self.peek() not in "\n}":
+            raise self.error(f"expected a new line, found {self.peek()!r}")
+
+    # -- expressions ----------------------------------------------------------------------------
+
+    def expression(self, path: DocPath) -> Any:
+        """A literal value, else an :class:`Expression`; records the value's span."""
+        self.skip(newlines=False)
+        start = self.pos
+        try:
+            value = self.literal(path)
+            end = self.pos
+            self.skip(newlines=False)
+            if not self.at_expression_end():
+                raise _NotLiteral
+            self.pos = end
+        except _NotLiteral:
+            self.pos = start
+            self.scan_expression()
+            end = self.pos
+            text = self.text[start:end].strip()
+            if not text:
+                raise self.error("expected an expression")
+            value = Expression(text)
+        self.values[path] = (start, end)
+        return value
+
+    def at_expression_end(self) -> bool:
+        return self.pos >= len(self.text) or self.peek() in "\n,)]}" or self.peek() == "#" or \
+            self.text.startswith(("//", "/*"), self.pos)
+
+    def literal(self, path: DocPath) -> Any:
+        c = self.peek()
+        if c == '"':
+            return self.string_literal()
+        if _HEREDOC_START.match(self.text, self.pos):
+            return self.heredoc()
+        if c == "[":
+            return self.tuple_literal(path)
+        if c == "{":
+            return self.object_literal(path)
+        match = _NUMBER.match(self.text, self.pos)
+        if match:
+            self.pos = match.end()
+            return float(match.group(0)) if match.group(1) or match.group(2) else int(match.group(0))
+        match = _IDENT.match(self.text, self.pos)
+        if match and match.group(0) in ("true", "false", "null"):
+            self.pos = match.end()
+            return {"true": True, "false": False, "null": None}[match.group(0)]
+        raise _NotLiteral
+
+    def tuple_literal(self, path: DocPath) -> list:
+        self.pos += 1
+        items: list[Any] = []
+        while True:
+            self.skip(newlines=True)
+            if self.peek() == "]":
+                self.pos += 1
+                return items
+            if not items and self.text.startswith("for", self.pos) and self.text[self.pos + 3:self.pos + 4].isspace():
+                raise _NotLiteral  # a for expression
+            items.append(self.expression(path + (len(items),)))
+            self.skip(newlines=True)
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() != "]":
+                raise _NotLiteral
+
+    def object_literal(self, path: DocPath) -> dict:
+        self.pos += 1
+        items: dict[str, Any] = {}
+        while True:
+            self.skip(newlines=True)
+            if self.peek() == "}":
+                self.pos += 1
+                return items
+            key_start = self.pos
+            if self.peek() == '"':
+                key = self.string_literal()
+            else:
+                match = _IDENT.match(self.text, self.pos)
+                if not match or (not items and match.group(0) == "for"):
+                    raise _NotLiteral
+                key, self.pos = match.group(0), match.end()
+            if not isinstance(key, str):
+                raise _NotLiteral
+            self.keys[path + (key,)] = (key_start, self.pos)
+            self.skip(newlines=False)
+            if self.peek() not in ("=", ":") or self.peek(2) == "==":
+                raise _NotLiteral
+            self.pos += 1
+            items[key] = self.expression(path + (key,))
+            self.skip(newlines=False)
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() not in ("\n", "}"):
+                raise _NotLiteral
+
+    def string_literal(self) -> Union[str, Expression]:
+        """A quoted template: a ``str``, or an :class:`Expression` with parts when it interpolates."""
+        start = self.pos
+        self.pos += 1
+        parts: list[Union[str, Expression]] = []
+        text: list[str] = []
+        source = self.text
+        while True:
+            if self.pos >= len(source) or source[self.pos] == "\n":
+                raise self.error("unterminated string", start)
+            c = source[self.pos]
+            if c == '"':
+                self.pos += 1
+                break
+            if c == "\\":
+                text.append(self.escape())
+            elif source.startswith(("$${", "%%{"), self.pos):
+                text.append(source[self.pos + 1:self.pos + 3])
+                self.pos += 3
+            elif source.startswith(("${", "%{"), self.pos):
+                parts.extend(["".join(text)] if text else [])
+                text = []
+                parts.append(self.interpolation())
+            else:
+                text.append(c)
+                self.pos += 1
+        if not parts:
+            return "".join(text)
+        if text:
+            parts.append("".join(text))
+        return Expression(source[start:self.pos], parts)
+
+    def escape(self) -> str:
+        c = self.text[self.pos + 1:self.pos + 2]
+        if c in _ESCAPES:
+            self.pos += 2
+            return _ESCAPES[c]
+        width = {"u": 4, "U": 8}.get(c)
+        digits = self.text[self.pos + 2:self.pos + 2 + width] if width else ""
+        if width and re.fullmatch(r"[0-9A-Fa-f]+", digits) and len(digits) == width:
+            self.pos += 2 + width
+            return chr(int(digits, 16)) if int(digits, 16) <= 0x10FFFF else "\ufffd"
+        raise self.error(f"invalid escape sequence \\{c}")
+
+    def interpolation(self) -> Expression:
+        """``${ expr }`` or ``%{ directive }`` inside a template: the inner text as an Expression
+        (a directive makes the string's value unknown too)."""
+        start = self.pos
+        self.pos += 2
+        self.scan_until("}")
+        inner = self.text[start + 2:self.pos].strip().strip("~").strip()
+        self.pos += 1
+        if self.text[start] == "%":
+            return Expression(self.text[start:self.pos])
+        return Expression(inner)
+
+    def heredoc(self) -> Union[str, Expression]:
+        start = self.pos
+        match = _HEREDOC.match(self.text, self.pos)
+        if not match:
+            raise _NotLiteral
+        indented, marker = match.group(1) == "-", match.group(2)
+        end = re.compile(rf"^[ \t]*{re.escape(marker)}[ \t]*\r?$", re.M).search(self.text, match.end())
+        if not end:
+            raise self.error(f"heredoc <<{marker} is not closed with a line holding {marker}", start)
+        lines = self.text[match.end():end.start()].splitlines(keepends=True)
+        if indented and lines:
+            width = min((len(l) - len(l.lstrip(" \t")) for l in lines if l.strip()), default=0)
+            lines = [l[width:] for l in lines]
+        self.pos = end.end()
+        content = "".join(lines)
+        if "${" in content.replace("$${", "") or "%{" in content.replace("%%{", ""):
+            return Expression(self.text[start:self.pos])
+        return content.replace("$${", "${").replace("%%{", "%{")
+
+    # -- skipping an expression as text -----------------------------------------------------------
+
+    def scan_expression(self) -> None:
+        """Move past one expression: up to a new line, ',' or a closing bracket at depth 0."""
+        while self.pos < len(self.text):
+            self.skip(newlines=False)
+            if self.at_expression_end():
+                return
+            self.scan_token()
+
+    def scan_until(self, closer: str) -> None:
+        """Move to the ``closer`` that ends the current bracket (newlines are allowed inside)."""
+        while True:
+            self.skip(newlines=True)
+            if self.pos >= len(self.text):
+                raise self.error(f"unexpected end of file: expected {closer!r}")
+            c = self.peek()
+            if c == closer:
+                return
+            if c in ")]}":
+                raise self.error(f"expected {closer!r}, found {c!r}")
+            self.scan_token()
+
+    def scan_token(self) -> None:
+        c = self.peek()
+        if c == '"':
+            self.string_literal()
+        elif _HEREDOC_START.match(self.text, self.pos):
+            try:
+                self.heredoc()
+            except _NotLiteral:  # "<<" not followed by a new line: a (shift-like) operator
+                self.pos += 2
+        elif c in _CLOSERS:
+            self.pos += 1
+            self.scan_until(_CLOSERS[c])
+            self.pos += 1
+        elif c in ")]}":
+            raise self.error(f"unexpected {c!r}")
+        else:
+            self.pos += 1

@@ -1,0 +1,337 @@
+"""Terraform input: the HCL reader (values and their spans), the loader (names, unknowns), rules on .tf files."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.document import ParseError, parse_bytes
+from linter.hcl import Expression, HclDocument
+from linter.loaders import load_clients
+from linter.model import Template, Unknown
+from support import ROOT, ids_and_lines, lint_text, span_text
+
+CLIENT = '''\
+resource "aws_cognito_user_pool" "pool" {
+  name = "users"
+}
+
+resource "aws_cognito_user_pool_client" "web" {
+  name         = "web"
+  user_pool_id = aws_cognito_user_pool.pool.id
+{props}}}
+'''
+
+
+def tf(props: str) -> str:
+    """A pool and a client whose further arguments start on line 8, column 3."""
+    return CLIENT.replace("{props}}}", "".join("  " + line + "\n" for line in props.strip("\n").splitlines()) + "}")
+
+
+def parse(text: str) -> HclDocument:
+    return HclDocument.parse("main.tf", text)
+
+
+# --- the HCL reader -----------------------------------------------------------------------------
+
+def test_literals_blocks_and_labels_have_the_shape_of_terraform_json():
+    doc = parse(tf('''
+generate_secret = false
+refresh_token_validity = 30
+allowed_oauth_flows = ["code", "implicit"] # trailing comment
+token_validity_units {
+  access_token = "minutes"
+}
+'''))
+    client = doc.data["resource"]["aws_cognito_user_pool_client"]["web"]
+    assert client["name"] == "web" and client["generate_secret"] is False
+    assert client["refresh_token_validity"] == 30
+    assert client["allowed_oauth_flows"] == ["code", "implicit"]
+    assert client["token_validity_units"] == [{"access_token": "minutes"}]
+    assert isinstance(client["user_pool_id"], Expression)
+    assert client["user_pool_id"].reference == "aws_cognito_user_pool.pool"
+    assert doc.data["resource"]["aws_cognito_user_pool"]["pool"] == {"name": "users"}
+
+
+def test_spans_point_at_values_list_items_keys_and_labels():
+    text = tf('''
+callback_urls = [
+  "https://a.example.org/cb",
+  "http://b.example.org/cb",
+]
+token_validity_units {
+  access_token = "minutes"
+}
+''')
+    doc = parse(text)
+    base = ("resource", "aws_cognito_user_pool_client", "web")
+    assert _covered(doc, base + ("callback_urls", 1)) == '"http://b.example.org/cb"'
+    assert doc.span(base + ("callback_urls", 1)) == _span(10, 5, 10, 30)
+    assert _covered(doc, base + ("callback_urls",), key=True) == "callback_urls"
+    assert _covered(doc, base, key=True) == '"web"'
+    assert _covered(doc, base + ("token_validity_units", 0, "access_token")) == '"minutes"'
+    # A path that does not exist points at the deepest existing ancestor's key.
+    assert _covered(doc, base + ("logout_urls",)) == '"web"'
+
+
+def _span(line, column, end_line, end_column):
+    from linter.document import Span
+    return Span(line, column, end_line, end_column)
+
+
+def _covered(doc: HclDocument, path: tuple, key: bool = False) -> str:
+    span = doc.span(path, key)
+    lines = doc.text.splitlines()
+    assert span.line == span.end_line, "single-line values only in these tests"
+    return lines[span.line - 1][span.column - 1:span.end_column - 1]
+
+
+def test_expressions_that_are_not_literals_keep_their_source_text():
+    doc = parse('''
+locals {
+  a = var.enabled ? ["code"] : []
+  b = concat(
+    ["x"],
+    var.more,
+  )
+  c = [for s in var.scopes : "api/${s}"]
+  d = { for k, v in var.m : k => v }
+  e = 60 * 24
+  f = ["a", var.b][0]
+  g = -1
+  h = !var.x
+}
+''')
+    values = doc.data["locals"][0]
+    assert {k: v.text for k, v in values.items() if isinstance(v, Expression)} == {
+        "a": 'var.enabled ? ["code"] : []',
+        "b": 'concat(\n    ["x"],\n    var.more,\n  )',
+        "c": '[for s in var.scopes : "api/${s}"]',
+        "d": "{ for k, v in var.m : k => v }",
+        "e": "60 * 24",
+        "f": '["a", var.b][0]',
+        "h": "!var.x",
+    }
+    assert values["g"] == -1
+
+
+def test_strings_escapes_interpolations_heredocs_and_comments():
+    doc = parse('''
+# a comment
+// another
+/* a block
+   comment */
+locals {
+  plain   = "a\\"b\\\\c\\u00e9"
+  literal = "$${not.interpolated}"
+  url     = "https://${var.domain}/cb"
+  only    = "${var.x}"
+  doc     = <<-EOT
+    first
+      second
+    EOT
+  tmpl    = <<EOT
+hello ${var.name}
+EOT
+  obj     = { a = 1, "b" : "two" }
+}
+''')
+    values = doc.data["locals"][0]
+    assert values["plain"] == 'a"b\\cé'
+    assert values["literal"] == "${not.interpolated}"
+    assert values["url"].parts[0] == "https://" and values["url"].parts[1].text == "var.domain"
+    assert values["only"].parts[0].text == "var.x"
+    assert values["doc"] == "first\n  second\n"
+    assert isinstance(values["tmpl"], Expression)
+    assert values["obj"] == {"a": 1, "b": "two"}
+
+
+@pytest.mark.parametrize("text, line, column, words", [
+    ('resource "a" "b" {\n  x = 1\n', 3, 1, "not closed"),
+    ('locals {\n  x = "abc\n}\n', 2, 7, "unterminated string"),
+    ('locals {\n  x = 1\n  x = 2\n}\n', 3, 3, "defined twice"),
+    ('}\n', 1, 1, "expected an argument or a block"),
+    ('locals {\n  x = [1, 2\n}\n', 3, 1, "expected ']', found '}'"),
+    ('locals {\n  x =\n}\n', 2, 6, "expected an expression"),
+    ('locals {\n  x = f(1, 2\n}\n', 3, 1, "expected ')'"),
+    ('/* open\n', 1, 1, "unterminated /* comment"),
+    ('locals {\n  x = <<EOT\nabc\n}\n', 2, 7, "heredoc <<EOT is not closed"),
+    ('resource "a" "b" {}\nresource "a" "b" {}\n', 2, 1, "duplicate block"),
+])
+def test_malformed_hcl_is_a_parse_error_at_the_right_place(text, line, column, words):
+    with pytest.raises(ParseError) as raised:
+        parse(text)
+    assert (raised.value.line, raised.value.column) == (line, column)
+    assert words in raised.value.message
+
+
+# Literal values and how Terraform writes them; the reader must give back the value, and the span
+# of each list item must cover exactly the item's text.
+scalars = st.one_of(
+    st.booleans(), st.integers(-10**6, 10**9),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12),
+)
+
+
+def render(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(render(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False).replace("${", "$${").replace("%{", "%%{")
+
+
+@settings(max_examples=200)
+@given(values=st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,8}", fullmatch=True),
+                              st.one_of(scalars, st.lists(scalars, max_size=4)), min_size=1, max_size=6))
+def test_rendered_literals_read_back_with_exact_spans(values):
+    text = "locals {\n" + "".join(f"  {k} = {render(v)}\n" for k, v in values.items()) + "}\n"
+    doc = parse(text)
+    assert doc.data["locals"][0] == values
+    for key, value in values.items():
+        items = [(key, i) for i in range(len(value))] if isinstance(value, list) else [(key,)]
+        for path in items:
+            item = value[path[1]] if len(path) == 2 else value
+            assert _covered(doc, ("locals", 0) + path) == render(item)
+
+
+# --- the loader -------------------------------------------------------------------------------------
+
+def client_of(text: str):
+    sources = load_clients(parse(text))
+    assert len(sources) == 1
+    return sources[0].variants[0].client
+
+
+def test_arguments_are_renamed_and_string_forms_converted():
+    client = client_of(tf('''
+generate_secret = "true"
+refresh_token_validity = "30"
+explicit_auth_flows = ["ALLOW_USER_SRP_AUTH"]
+token_validity_units {
+  refresh_token = "days"
+}
+refresh_token_rotation {
+  feature = "ENABLED"
+  retry_grace_period_seconds = 10
+}
+'''))
+    assert client.kind == "terraform" and client.name == "web" and client.ClientName == "web"
+    assert client.GenerateSecret is True and client.RefreshTokenValidity == 30
+    assert client.ExplicitAuthFlows == ["ALLOW_USER_SRP_AUTH"]
+    assert client.TokenValidityUnits.RefreshToken == "days" and client.TokenValidityUnits.AccessToken is None
+    assert client.RefreshTokenRotation.Feature == "ENABLED"
+    assert isinstance(client.UserPoolId, Unknown) and client.UserPoolId.ref == "aws_cognito_user_pool.pool"
+
+
+def test_expressions_dynamic_blocks_and_null_are_unknown_or_omitted():
+    client = client_of(tf('''
+callback_urls = var.callback_urls
+logout_urls = ["https://${var.domain}/logout"]
+default_redirect_uri = null
+dynamic "token_validity_units" {
+  for_each = var.units
+  content {
+    access_token = token_validity_units.value
+  }
+}
+'''))
+    assert isinstance(client.CallbackURLs, Unknown)
+    assert isinstance(client.LogoutURLs[0], Template) and client.LogoutURLs[0].known_prefix == "https://"
+    assert client.DefaultRedirectURI is None and "DefaultRedirectURI" not in client.present
+    assert isinstance(client.TokenValidityUnits, Unknown)
+
+
+def test_a_file_without_clients_holds_none():
+    doc = parse_bytes("pool.tf", b'resource "aws_cognito_user_pool" "p" {\n  name = "x"\n}\n')
+    assert load_clients(doc) == []
+
+
+# --- rules on .tf files: findings at the right place, in Terraform's names ---------------------------
+
+def test_rules_fire_at_the_terraform_value_with_terraform_names():
+    text = tf('''
+allowed_oauth_flows_user_pool_client = true
+allowed_oauth_flows = ["code", "implicit"]
+allowed_oauth_scopes = ["openid"]
+callback_urls = ["http://app.example.org/cb"]
+explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN", "ALLOW_REFRESH_TOKEN_AUTH"]
+refresh_token_validity = 0
+prevent_user_existence_errors = "ENABLED"
+write_attributes = ["name"]
+enable_token_revocation = true
+''')
+    findings = lint_text(text, "main.tf", select=["CG106", "CG202", "CG005", "CG303", "CG406"])
+    assert ids_and_lines(findings) == [("CG106", 9, 34), ("CG202", 11, 20), ("CG005", 12, 49), ("CG303", 13, 28)]
+    by_rule = {f.rule_id: f for f in findings}
+    assert span_text(by_rule["CG106"], text) == '"implicit"'
+    assert by_rule["CG106"].message.startswith("allowed_oauth_flows has implicit")
+    assert "explicit_auth_flows[1]" in by_rule["CG005"].message
+    assert by_rule["CG303"].level == "error" and "terraform plan fails" in by_rule["CG303"].message
+    assert all(f.kind == "terraform" for f in findings)
+
+
+def test_missing_settings_point_at_the_resource_name_and_say_how_to_write_them():
+    text = 'resource "aws_cognito_user_pool_client" "m2m" {\n  name = "m2m"\n}\n'
+    findings = lint_text(text, "main.tf", select=["CG006", "CG406"])
+    assert ids_and_lines(findings) == [("CG006", 1, 41), ("CG406", 1, 41)]
+    assert "add user_pool_id = aws_cognito_user_pool.<name>.id" in findings[0].message
+    assert "Set prevent_user_existence_errors = ENABLED" in findings[1].message
+
+
+def test_unknown_values_give_no_findings():
+    text = tf('''
+allowed_oauth_flows_user_pool_client = var.oauth
+allowed_oauth_flows = var.flows
+allowed_oauth_scopes = [var.scope]
+callback_urls = ["${var.scheme}://app/cb", local.url]
+explicit_auth_flows = var.flows
+generate_secret = var.secret
+access_token_validity = var.minutes
+prevent_user_existence_errors = var.pue
+write_attributes = var.attributes
+refresh_token_rotation {
+  feature = var.rotation
+}
+''')
+    assert lint_text(text, "main.tf") == []
+
+
+def test_suppression_comments_work_with_both_comment_styles():
+    text = tf('''
+allowed_oauth_flows_user_pool_client = true
+allowed_oauth_flows = ["implicit"] # cognito-lint: ignore=CG106 legacy SPA, migrating
+allowed_oauth_scopes = ["openid"]
+callback_urls = ["http://app.example.org/cb"] // cognito-lint: ignore=CG202
+''')
+    findings = lint_text(text, "main.tf", select=["CG106", "CG202", "CG009"])
+    assert findings and all(f.suppressed is not None for f in findings)
+    assert {f.rule_id for f in findings} == {"CG106", "CG202"}
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_a_malformed_tf_file_is_cg001_and_other_files_are_still_linted(tmp_path):
+    (tmp_path / "bad.tf").write_text('resource "aws_cognito_user_pool_client" "x" {\n  name = "x\n}\n')
+    (tmp_path / "good.tf").write_text(tf('allowed_oauth_flows = ["implicit"]\nallowed_oauth_flows_user_pool_client = true\n'
+                                         'allowed_oauth_scopes = ["openid"]\ncallback_urls = ["https://app.example.org/cb"]'))
+    result = run("lint", "--select", "CG001,CG106", "--format", "json", str(tmp_path))
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["file"].rsplit("/", 1)[-1], f["rule"], f["line"], f["column"]) for f in findings] == [
+        ("bad.tf", "CG001", 2, 10), ("good.tf", "CG106", 8, 26)]
+    assert "Traceback" not in result.stderr
+
+
+def test_sample_terraform_configs_lint_as_documented():
+    good = ROOT / "sample_configs" / "good" / "web-client.tf"
+    bad = ROOT / "sample_configs" / "bad" / "web-client.tf"
+    assert lint_text(good.read_text(), "main.tf") == []
+    assert {f.rule_id for f in lint_text(bad.read_text(), "main.tf")} >= {"CG106", "CG107", "CG202", "CG301", "CG404"}
