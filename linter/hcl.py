@@ -179,7 +179,11 @@ class _Parser:
                 container = container.setdefault(label, {})
             block_path += (labels[-1],)
             if labels[-1] in container:
-                raise self.error(f"duplicate block {name} {' '.join(labels)}", start)
+                # Two `provisioner "local-exec"` blocks are fine; two resources of one name are
+                # Terraform's error to report. Either way the first one is the one kept.
+                self.body(block_path + (f"#{start}",), "}")
+                self.end_of_line()
+                return
             self.keys[block_path] = label_spans[-1]
             body_start = self.pos - 1
             container[labels[-1]] = self.body(block_path, "}")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 
@@ -13,7 +15,7 @@ from linter.document import ParseError, parse_bytes
 from linter.hcl import Expression, HclDocument
 from linter.loaders import load_clients
 from linter.model import Template, Unknown
-from support import ROOT, ids_and_lines, lint_text, span_text
+from support import CORPUS, ROOT, ids_and_lines, lint_text, span_text
 
 CLIENT = '''\
 resource "aws_cognito_user_pool" "pool" {
@@ -150,7 +152,7 @@ EOT
     assert values["obj"] == {"a": 1, "b": "two"}
 
 
-@pytest.mark.parametrize("text, line, column, words", [
+MALFORMED = [
     ('resource "a" "b" {\n  x = 1\n', 3, 1, "not closed"),
     ('locals {\n  x = "abc\n}\n', 2, 7, "unterminated string"),
     ('locals {\n  x = 1\n  x = 2\n}\n', 3, 3, "defined twice"),
@@ -160,8 +162,10 @@ EOT
     ('locals {\n  x = f(1, 2\n}\n', 3, 1, "expected ')'"),
     ('/* open\n', 1, 1, "unterminated /* comment"),
     ('locals {\n  x = <<EOT\nabc\n}\n', 2, 7, "heredoc <<EOT is not closed"),
-    ('resource "a" "b" {}\nresource "a" "b" {}\n', 2, 1, "duplicate block"),
-])
+]
+
+
+@pytest.mark.parametrize("text, line, column, words", MALFORMED)
 def test_malformed_hcl_is_a_parse_error_at_the_right_place(text, line, column, words):
     with pytest.raises(ParseError) as raised:
         parse(text)
@@ -335,3 +339,84 @@ def test_sample_terraform_configs_lint_as_documented():
     bad = ROOT / "sample_configs" / "bad" / "web-client.tf"
     assert lint_text(good.read_text(), "main.tf") == []
     assert {f.rule_id for f in lint_text(bad.read_text(), "main.tf")} >= {"CG106", "CG107", "CG202", "CG301", "CG404"}
+
+
+def test_repeated_labeled_blocks_keep_the_first():
+    doc = parse('resource "t" "a" {\n  x = 1\n}\nresource "t" "a" {\n  x = 2\n}\n'
+                'resource "t" "b" {\n  provisioner "local-exec" {\n    command = "a"\n  }\n'
+                '  provisioner "local-exec" {\n    command = "b"\n  }\n}\n')
+    assert doc.data["resource"]["t"]["a"] == {"x": 1}
+    assert doc.span(("resource", "t", "a", "x")).line == 2
+    assert doc.data["resource"]["t"]["b"]["provisioner"]["local-exec"] == {"command": "a"}
+
+
+# --- Terraform itself as the oracle: what `terraform fmt` rejects, the reader rejects, and back ----
+
+TERRAFORM = shutil.which("terraform")
+
+
+def terraform_accepts(text: str) -> bool:
+    result = subprocess.run([TERRAFORM, "fmt", "-no-color", "-"], input=text, capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "TF_CLI_CONFIG_FILE": os.devnull, "CHECKPOINT_DISABLE": "1"})
+    return result.returncode == 0
+
+
+def reader_accepts(text: str) -> bool:
+    try:
+        parse(text)
+    except ParseError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(TERRAFORM is None, reason="terraform is not installed")
+def test_reader_and_terraform_agree_on_what_parses():
+    texts = [text for text, *_ in MALFORMED]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "real").glob("*.tf"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sample_configs").rglob("*.tf"))]
+    texts += [tf("allowed_oauth_flows = [\"code\"]"), 'locals {\n  x = { for k, v in var.m : k => v }\n}\n']
+    disagreements = [t[:80] for t in texts if terraform_accepts(t) != reader_accepts(t)]
+    assert len(texts) > 20 and disagreements == []
+
+
+# Generated HCL: literals, references, calls, conditionals, templates, heredocs, blocks, comments.
+identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,6}", fullmatch=True)
+template_text = st.text(st.sampled_from('ab/:.-_ ${}%"\\'), max_size=8).map(
+    lambda s: s.replace("\\", "\\\\").replace('"', '\\"').replace("${", "$${").replace("%{", "%%{"))
+expressions = st.recursive(
+    st.one_of(
+        st.integers(-5, 10**6).map(str), st.sampled_from(["true", "false", "null", "1.5", "2e3"]),
+        template_text.map(lambda s: f'"{s}"'),
+        st.tuples(template_text, identifiers).map(lambda t: f'"{t[0]}${{var.{t[1]}}}"'),
+        st.tuples(identifiers, identifiers).map(lambda t: f"aws_x.{t[0]}.{t[1]}"),
+        identifiers.map(lambda i: f"<<-EOT\n  {i}\n  EOT\n"),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+        st.lists(st.tuples(identifiers, inner), max_size=3).map(
+            lambda kv: "{" + ", ".join(f"{k} = {v}" for k, v in kv) + "}"),
+        st.tuples(identifiers, st.lists(inner, max_size=2)).map(lambda t: f"{t[0]}({', '.join(t[1])})"),
+        st.tuples(inner, inner).map(lambda t: f"var.c ? {t[0]} : {t[1]}"),
+    ),
+    max_leaves=6)
+
+
+def _attribute(pair) -> str:
+    name, value, comment = pair
+    line = f"  {name} = {value}"
+    if value.endswith("\n"):  # a heredoc ends its own line
+        return line
+    return line + (f" {comment}" if comment else "") + "\n"
+
+
+bodies = st.lists(st.tuples(identifiers, expressions, st.sampled_from(["", "# c", "// c", "/* c */"])),
+                  max_size=5, unique_by=lambda t: t[0]).map(lambda attrs: "".join(map(_attribute, attrs)))
+
+
+@pytest.mark.skipif(TERRAFORM is None, reason="terraform is not installed")
+@settings(max_examples=60, deadline=None)
+@given(body=bodies, nested=bodies)
+def test_whatever_terraform_parses_the_reader_parses(body, nested):
+    text = f'resource "t" "n" {{\n{body}  inner {{\n{nested}  }}\n}}\n'
+    if terraform_accepts(text):
+        assert reader_accepts(text), text
