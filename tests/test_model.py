@@ -36,7 +36,7 @@ raw_clients = st.dictionaries(st.sampled_from(FIELDS[5:] + ["Unknown1", "Fn::If"
 
 
 @settings(max_examples=300)
-@given(raw=raw_clients, kind=st.sampled_from(["api-create", "api-update", "api-describe", "cloudformation"]))
+@given(raw=raw_clients, kind=st.sampled_from(model.KINDS))
 def test_built_clients_validate_against_the_model(raw, kind):
     client = build_client(kind, "C", raw)
     assert validated(CLIENT, client) == client

@@ -420,3 +420,46 @@ def test_whatever_terraform_parses_the_reader_parses(body, nested):
     text = f'resource "t" "n" {{\n{body}  inner {{\n{nested}  }}\n}}\n'
     if terraform_accepts(text):
         assert reader_accepts(text), text
+
+
+# --- Terraform's JSON syntax (.tf.json) and plans (terraform show -json) ------------------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "terraform"
+
+
+def lint_fixture(name: str, select):
+    from linter.engine import LintConfig, lint_file
+    from support import rules_by_id
+
+    return lint_file(str(FIXTURES / name), LintConfig(rules=rules_by_id(select))).findings
+
+
+def test_json_syntax_strings_are_templates_and_blocks_may_be_objects():
+    from linter.document import parse_bytes
+
+    doc = parse_bytes("client.tf.json", (FIXTURES / "client.tf.json").read_bytes())
+    client = load_clients(doc)[0].variants[0].client
+    assert isinstance(client.UserPoolId, Template) and client.UserPoolId.parts[0].ref == "aws_cognito_user_pool.pool"
+    assert client.CallbackURLs[0].known_prefix == "https://" and client.CallbackURLs[1] == "http://app.example.org/cb"
+    assert client.TokenValidityUnits.AccessToken == "days"
+    findings = lint_fixture("client.tf.json", ["CG106", "CG202", "CG301"])
+    assert ids_and_lines(findings) == [("CG106", 8, 33), ("CG202", 10, 55), ("CG301", 12, 34)]
+    assert findings[2].message.startswith("access_token_validity is 2 days")
+
+
+def test_plan_clients_in_modules_with_values_known_after_apply_unknown():
+    from linter.document import parse_bytes
+
+    doc = parse_bytes("plan.json", (FIXTURES / "plan.json").read_bytes())
+    sources = load_clients(doc)
+    assert [s.name for s in sources] == ["aws_cognito_user_pool_client.spa", "module.legacy.aws_cognito_user_pool_client.web"]
+    created, updated = (s.variants[0].client for s in sources)
+    # Being created: what the provider computes is known only after apply, never "omitted".
+    assert isinstance(created.ExplicitAuthFlows, Unknown) and isinstance(created.PreventUserExistenceErrors, Unknown)
+    assert created.AllowedOAuthFlows == ["code", "implicit"] and created.TokenValidityUnits is None
+    # In state: the provider's zero values of unset arguments are ambiguous, so unknown.
+    assert isinstance(updated.AccessTokenValidity, Unknown) and isinstance(updated.PreventUserExistenceErrors, Unknown)
+    assert isinstance(updated.LogoutURLs, Unknown) and updated.RefreshTokenValidity == 30
+    findings = lint_fixture("plan.json", ["CG106", "CG202", "CG301", "CG405", "CG406", "CG508", "CG604"])
+    assert ids_and_lines(findings) == [("CG106", 15, 45), ("CG202", 59, 35)]
+    assert findings[1].client == "module.legacy.aws_cognito_user_pool_client.web"

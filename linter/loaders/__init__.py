@@ -70,7 +70,9 @@ def detect_kind(data: Any) -> Optional[str]:
         return None
     terraform = data.get("resource")
     if isinstance(terraform, dict) and "aws_cognito_user_pool_client" in terraform:
-        return "terraform"
+        return "terraform"  # a .tf file, or the JSON syntax (.tf.json)
+    if "format_version" in data and isinstance(data.get("planned_values"), dict):
+        return "terraform"  # a plan: terraform show -json PLANFILE
     resources = data.get("Resources")
     if isinstance(resources, dict) and any(isinstance(r, dict) and "Type" in r for r in resources.values()):
         return "cloudformation"

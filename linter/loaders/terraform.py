@@ -1,4 +1,5 @@
-"""Terraform: every ``aws_cognito_user_pool_client`` resource of a ``.tf`` file.
+"""Terraform: every ``aws_cognito_user_pool_client`` of a ``.tf`` file, a ``.tf.json`` file (the JSON
+syntax) or a plan's JSON (``terraform show -json PLANFILE``).
 
 Arguments are renamed to the API's names (inputs.md, "Name mapping"); the single nested blocks
 (``token_validity_units { ... }``) become the API's structures.  Expressions the HCL reader does
@@ -15,10 +16,10 @@ are not client settings (meta-arguments, unknown names) are Terraform's to check
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from linter.document import Document
-from linter.hcl import Expression
+from linter.hcl import Expression, HclDocument
 from linter.loaders import ClientSource, Variant
 from linter.model import Template, Unknown, build_client
 
@@ -82,44 +83,72 @@ _TERRAFORM_ARGUMENTS = set(TERRAFORM_NAMES.values())
 
 
 def load(doc: Document) -> list[ClientSource]:
+    """The clients of a ``.tf`` file, a ``.tf.json`` file, or a plan (``terraform show -json``)."""
+    if is_plan(doc.data):
+        return _load_plan(doc)
     resources = doc.data.get("resource")
     clients = resources.get(RESOURCE_TYPE) if isinstance(resources, dict) else None
     if not isinstance(clients, dict):
         return []
+    # In Terraform's JSON syntax every string is a template ("${var.x}" is an expression);
+    # the HCL reader has already made expressions of them.
+    convert = to_value if isinstance(doc, HclDocument) else _from_json_syntax
     sources = []
     for name, body in clients.items():
-        if not isinstance(body, dict):
-            continue
-        anchor = ("resource", RESOURCE_TYPE, name)
-        raw, origin = _client_properties(body, anchor)
-        client = build_client("terraform", name, raw)
-        sources.append(ClientSource(kind="terraform", name=name, anchor=anchor, resource=name,
-                                    variants=[Variant(client, origin)], rename=in_terraform_names))
+        if isinstance(body, dict):
+            anchor = ("resource", RESOURCE_TYPE, name)
+            sources.append(_source(name, anchor, *_client_properties(body, anchor, convert)))
     return sources
 
 
-def _client_properties(body: dict, anchor: tuple) -> tuple[dict[str, Any], dict[tuple, tuple]]:
+def is_plan(data: Any) -> bool:
+    """A plan in Terraform's JSON output format (``terraform show -json PLANFILE``)."""
+    return isinstance(data, dict) and "format_version" in data and isinstance(data.get("planned_values"), dict)
+
+
+def _source(name: str, anchor: tuple, raw: dict, origin: dict) -> ClientSource:
+    client = build_client("terraform", name, raw)
+    return ClientSource(kind="terraform", name=name, anchor=anchor, resource=name,
+                        variants=[Variant(client, origin)], rename=in_terraform_names)
+
+
+def _client_properties(body: dict, base: tuple, convert: Callable[[Any], Any]) -> tuple[dict, dict]:
+    """(raw API-named properties, client path → document path) of a resource body at ``base``."""
     raw: dict[str, Any] = {}
-    origin: dict[tuple, tuple] = {(): anchor}
+    origin: dict[tuple, tuple] = {}
     for argument, value in body.items():
         if argument in ARGUMENTS:
             if value is not None:  # null: as if omitted
-                raw[ARGUMENTS[argument]] = to_value(value)
-                origin[(ARGUMENTS[argument],)] = anchor + (argument,)
-        elif argument in BLOCKS and isinstance(value, list) and value:
+                raw[ARGUMENTS[argument]] = convert(value)
+                origin[(ARGUMENTS[argument],)] = base + (argument,)
+        elif argument in BLOCKS:
+            block, block_path = _single_block(value, base + (argument,))
+            if block is None:
+                continue
             api_name, fields = BLOCKS[argument]
-            block_path = anchor + (argument, 0)
-            raw[api_name] = {fields[k]: to_value(v) for k, v in value[0].items() if k in fields and v is not None}
+            if isinstance(block, Unknown):
+                raw[api_name] = block
+            else:
+                raw[api_name] = {fields[k]: convert(v) for k, v in block.items() if k in fields and v is not None}
+                origin.update({(api_name, fields[k]): block_path + (k,) for k in block if k in fields})
             origin[(api_name,)] = block_path
-            origin.update({(api_name, fields[k]): block_path + (k,) for k in value[0] if k in fields})
     dynamic = body.get("dynamic")
     if isinstance(dynamic, dict):  # dynamic "token_validity_units" { ... }: the block's content is unknown
         for argument in dynamic:
             if argument in BLOCKS:
                 api_name = BLOCKS[argument][0]
                 raw[api_name] = Unknown(f"dynamic {argument}")
-                origin[(api_name,)] = anchor + ("dynamic", argument)
+                origin[(api_name,)] = base + ("dynamic", argument)
     return raw, origin
+
+
+def _single_block(value: Any, path: tuple) -> tuple[Any, tuple]:
+    """A nested block written once: ``[{...}]`` (HCL, plans), ``{...}`` (JSON syntax) or unknown."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return value[0], path + (0,)
+    if isinstance(value, (dict, Unknown)):
+        return value, path
+    return None, path
 
 
 def to_value(value: Any) -> Any:
@@ -135,4 +164,93 @@ def to_value(value: Any) -> Any:
         return {k: to_value(v) for k, v in value.items()}
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    return value
+
+
+_INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}|%\{")
+
+
+def _from_json_syntax(value: Any) -> Any:
+    """A value of Terraform's JSON syntax: strings with ``${...}`` are templates."""
+    if isinstance(value, str) and ("${" in value or "%{" in value):
+        if "%{" in value.replace("%%{", ""):
+            return Unknown(value)  # a template directive
+        parts: list[Any] = []
+        last = 0
+        for match in _INTERPOLATION.finditer(value):
+            parts.append(value[last:match.start()].replace("$${", "${"))
+            parts.append(Unknown(match.group(1).strip(), ref=Expression(match.group(1).strip()).reference))
+            last = match.end()
+        parts.append(value[last:].replace("$${", "${"))
+        parts = [p for p in parts if p != ""]
+        return Template(parts, source="interpolation") if any(isinstance(p, Unknown) for p in parts) else "".join(parts)
+    if isinstance(value, list):
+        return [_from_json_syntax(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _from_json_syntax(v) for k, v in value.items()}
+    return value
+
+
+# --- plans ----------------------------------------------------------------------------------------
+
+#: What the provider stores for an argument that was never set (its "legacy" zero values): in a
+#: plan these are ambiguous (unset, or set to the zero value), so they are unknown.
+_ZERO_VALUES = {"access_token_validity": 0, "id_token_validity": 0}
+
+
+def _load_plan(doc: Document) -> list[ClientSource]:
+    """Every managed client in ``planned_values`` (child modules too); values Terraform marks as
+    known only after apply (``resource_changes[].change.after_unknown``) are unknown."""
+    data = doc.data
+    after_unknown = {change.get("address"): (change.get("change") or {}).get("after_unknown")
+                     for change in data.get("resource_changes") or [] if isinstance(change, dict)}
+    sources = []
+    for path, resource in _plan_resources(data["planned_values"].get("root_module"), ("planned_values", "root_module")):
+        if resource.get("type") != RESOURCE_TYPE or resource.get("mode", "managed") != "managed":
+            continue
+        values = resource.get("values")
+        if not isinstance(values, dict):
+            continue
+        address = str(resource.get("address") or resource.get("name") or RESOURCE_TYPE)
+        body = _plan_body(values, after_unknown.get(address))
+        raw, origin = _client_properties(body, path + ("values",), to_value)
+        sources.append(_source(address, path + ("address",), raw, origin))
+    return sources
+
+
+def _plan_resources(module: Any, path: tuple):
+    """(document path, resource) of a module's resources and its child modules', depth first."""
+    if not isinstance(module, dict):
+        return
+    for index, resource in enumerate(module.get("resources") or []):
+        if isinstance(resource, dict):
+            yield path + ("resources", index), resource
+    for index, child in enumerate(module.get("child_modules") or []):
+        yield from _plan_resources(child, path + ("child_modules", index))
+
+
+_AFTER_APPLY = Unknown("known after apply")
+_UNSET = Unknown("unset (the provider's zero value)")
+
+
+def _plan_body(values: dict, unknown: Any) -> dict:
+    """``values`` with Unknown where Terraform knows a value only after apply, and for the
+    ambiguous zero values of unset arguments (``""``, ``[]``, a validity of 0)."""
+    body = dict(_merge_unknown(values, unknown if isinstance(unknown, dict) else {}))
+    for argument, value in values.items():
+        if value in ("", []) or (argument in _ZERO_VALUES and value == _ZERO_VALUES[argument]
+                                 and not isinstance(value, bool)):
+            body[argument] = _UNSET if argument in ARGUMENTS else None
+    return body
+
+
+def _merge_unknown(value: Any, unknown: Any) -> Any:
+    if unknown is True:
+        return _AFTER_APPLY
+    if isinstance(value, dict) and isinstance(unknown, dict):
+        merged = {k: _merge_unknown(v, unknown.get(k)) for k, v in value.items()}
+        merged.update({k: _AFTER_APPLY for k, flag in unknown.items() if flag is True and k not in value})
+        return merged
+    if isinstance(value, list) and isinstance(unknown, list):
+        return [_merge_unknown(v, unknown[i] if i < len(unknown) else None) for i, v in enumerate(value)]
     return value
