@@ -11,19 +11,19 @@ import re
 from typing import Iterable, Iterator
 
 #: Extensions linted when walking directories.
-CONFIG_EXTENSIONS = {".json", ".yaml", ".yml", ".template", ".tf"}
+CONFIG_EXTENSIONS = {".json", ".yaml", ".yml", ".template", ".tf", ".ps1", ".psm1"}
 #: Extensions that never hold a supported input, even when named explicitly.
 FOREIGN_EXTENSIONS = {
     ".snap", ".sh", ".bash", ".js", ".mjs", ".cjs", ".ts", ".py", ".md", ".txt", ".rst", ".html",
-    ".hcl", ".tfvars", ".ps1", ".psm1", ".zip", ".png", ".jpg", ".gif", ".pdf", ".lock",
+    ".hcl", ".tfvars", ".zip", ".png", ".jpg", ".gif", ".pdf", ".lock",
     ".tsv", ".csv",
 }
 SKIP_DIRECTORIES = {"node_modules", "venv", "__pycache__", "site-packages", "cdk.out.bak"}
 
 #: Words every supported input holding a client contains (CloudFormation type, API field names,
-#: the Terraform resource type).
+#: the Terraform resource type, the PowerShell cmdlets).  Case-insensitive, as PowerShell is.
 _CLIENT_MARKER = re.compile(rb"UserPoolClient|UserPoolId|ClientName|AuthFlows|OAuthFlows|CallbackURLs|\$\{file\(|"
-                            rb"aws_cognito_user_pool_client")
+                            rb"aws_cognito_user_pool_client|CGIPUserPoolClient", re.IGNORECASE)
 
 
 class PathNotFound(Exception):

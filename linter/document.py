@@ -87,6 +87,25 @@ class Document:
         return Span(line, col, end_line, end_col)
 
 
+class TableDocument(Document):
+    """A document whose reader recorded the offsets of every key and value as it parsed
+    (Terraform, PowerShell): document path → (start, end)."""
+
+    def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict):
+        super().__init__(path, text, data)
+        self._keys = keys
+        self._values = values
+
+    def span(self, doc_path: DocPath, key: bool = False) -> Span:
+        doc_path = tuple(doc_path)
+        while doc_path:
+            table = self._keys if key and doc_path in self._keys else self._values
+            if doc_path in table:
+                return self.offsets_span(*table[doc_path])
+            doc_path, key = doc_path[:-1], True
+        return Span(1, 1, 1, 1)
+
+
 # --- JSON ---------------------------------------------------------------------------------------
 
 _DECODER = json.JSONDecoder()
@@ -542,8 +561,8 @@ def _to_data(node: Any, memo: dict) -> Any:
 # --- choosing the parser -------------------------------------------------------------------
 
 def parse_bytes(path: str, data: bytes) -> Document:
-    """Decode and parse a file's content as Terraform (``.tf``), JSON (by extension or first
-    character) or YAML."""
+    """Decode and parse a file's content as Terraform (``.tf``), PowerShell (``.ps1``), JSON (by
+    extension or first character) or YAML."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ParseError("not UTF-8 text: the file is UTF-16 or UTF-32 (it starts with a byte-order mark); save it as UTF-8")
     try:
@@ -552,10 +571,15 @@ def parse_bytes(path: str, data: bytes) -> Document:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ParseError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
-    if path.lower().endswith(".tf"):
+    lowered = path.lower()
+    if lowered.endswith(".tf"):
         from linter.hcl import HclDocument  # only Terraform users pay for it
 
         return HclDocument.parse(path, text)
+    if lowered.endswith((".ps1", ".psm1")):
+        from linter.powershell import PowerShellDocument
+
+        return PowerShellDocument.parse(path, text)
     if _is_json(path, text):
         return JsonDocument.parse(path, text)
     return YamlDocument.parse(path, text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional, Union
 
-from linter.document import DocPath, Document, ParseError, Span
+from linter.document import DocPath, ParseError, TableDocument
 
 
 class Expression:
@@ -54,30 +54,16 @@ class _NotLiteral(Exception):
     """The value is an expression the parser does not evaluate: scan it as text instead."""
 
 
-class HclDocument(Document):
-    """A parsed ``.tf`` file."""
+class HclDocument(TableDocument):
+    """A parsed ``.tf`` file; a key's span is the argument's name or the block's last label."""
 
     comment_markers = ("#", "//")
-
-    def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict):
-        super().__init__(path, text, data)
-        self._keys = keys  # document path → (start, end) offsets of its key (name, block labels)
-        self._values = values  # document path → (start, end) offsets of its value
 
     @classmethod
     def parse(cls, path: str, text: str) -> "HclDocument":
         parser = _Parser(text)
         data = parser.body((), None)
         return cls(path, text, data, parser.keys, parser.values)
-
-    def span(self, doc_path: DocPath, key: bool = False) -> Span:
-        doc_path = tuple(doc_path)
-        while doc_path:
-            table = self._keys if key and doc_path in self._keys else self._values
-            if doc_path in table:
-                return self.offsets_span(*table[doc_path])
-            doc_path, key = doc_path[:-1], True
-        return Span(1, 1, 1, 1)
 
 
 class _Parser:

@@ -463,3 +463,13 @@ def test_plan_clients_in_modules_with_values_known_after_apply_unknown():
     findings = lint_fixture("plan.json", ["CG106", "CG202", "CG301", "CG405", "CG406", "CG508", "CG604"])
     assert ids_and_lines(findings) == [("CG106", 15, 45), ("CG202", 59, 35)]
     assert findings[1].client == "module.legacy.aws_cognito_user_pool_client.web"
+
+
+@settings(max_examples=300)
+@given(text=st.text(st.sampled_from('resource"{}[]()=,:#/*<-\n $%.ab01\\'), max_size=60))
+def test_the_reader_only_ever_raises_parse_errors(text):
+    try:
+        doc = parse('resource "aws_cognito_user_pool_client" "c" {\n' + text + "\n}\n")
+    except ParseError:
+        return
+    load_clients(doc)

@@ -103,6 +103,10 @@ def _looks_like_client_request(data: dict) -> bool:
 
 
 def load_clients(doc: Document) -> list[ClientSource]:
+    if getattr(doc, "format", None) == "powershell":
+        from linter.loaders import powershell
+
+        return powershell.load(doc)
     kind = detect_kind(doc.data)
     if kind is None:
         return []

@@ -1,0 +1,177 @@
+"""PowerShell: each ``New-CGIPUserPoolClient`` (a Create request) and ``Update-CGIPUserPoolClient``
+(an Update request: omitted fields are reset, CG701) call of a ``.ps1`` script.
+
+Parameters are matched as PowerShell does: case-insensitively, by name, alias or an unambiguous
+prefix (``-ClientN``).  The AWS Tools' common parameters (``-Region``, ``-ProfileName``, ...) are
+not client settings; a parameter the cmdlet does not have is kept under its own name, so CG002
+reports it (PowerShell would fail: "A parameter cannot be found that matches parameter name").
+A scalar given to a list parameter is a one-item list, as PowerShell binds it.  Positional
+arguments or a splat of an unknown hashtable make every omitted setting unknown.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from linter.document import Document
+from linter.hcl import Expression
+from linter.loaders import ClientSource, Variant
+from linter.model import Template, Unknown, build_client
+
+#: Parameter (lowercase) → API field; aliases included (inputs.md, "Name mapping").
+PARAMETERS = {
+    "userpoolid": "UserPoolId", "clientname": "ClientName", "clientid": "ClientId",
+    "generatesecret": "GenerateSecret", "clientsecret": "ClientSecret",
+    "accesstokenvalidity": "AccessTokenValidity", "idtokenvalidity": "IdTokenValidity",
+    "refreshtokenvalidity": "RefreshTokenValidity",
+    "readattribute": "ReadAttributes", "readattributes": "ReadAttributes",
+    "writeattribute": "WriteAttributes", "writeattributes": "WriteAttributes",
+    "explicitauthflow": "ExplicitAuthFlows", "explicitauthflows": "ExplicitAuthFlows",
+    "supportedidentityprovider": "SupportedIdentityProviders", "supportedidentityproviders": "SupportedIdentityProviders",
+    "callbackurls": "CallbackURLs", "logouturls": "LogoutURLs", "defaultredirecturi": "DefaultRedirectURI",
+    "allowedoauthflow": "AllowedOAuthFlows", "allowedoauthflows": "AllowedOAuthFlows",
+    "allowedoauthscope": "AllowedOAuthScopes", "allowedoauthscopes": "AllowedOAuthScopes",
+    "allowedoauthflowsuserpoolclient": "AllowedOAuthFlowsUserPoolClient",
+    "preventuserexistenceerror": "PreventUserExistenceErrors", "preventuserexistenceerrors": "PreventUserExistenceErrors",
+    "enabletokenrevocation": "EnableTokenRevocation",
+    "enablepropagateadditionalusercontextdata": "EnablePropagateAdditionalUserContextData",
+    "authsessionvalidity": "AuthSessionValidity",
+}
+#: Flattened structure parameters → (API structure, member).
+STRUCT_PARAMETERS = {
+    "tokenvalidityunits_accesstoken": ("TokenValidityUnits", "AccessToken"),
+    "tokenvalidityunits_idtoken": ("TokenValidityUnits", "IdToken"),
+    "tokenvalidityunits_refreshtoken": ("TokenValidityUnits", "RefreshToken"),
+    "analyticsconfiguration_applicationid": ("AnalyticsConfiguration", "ApplicationId"),
+    "analyticsconfiguration_applicationarn": ("AnalyticsConfiguration", "ApplicationArn"),
+    "analyticsconfiguration_rolearn": ("AnalyticsConfiguration", "RoleArn"),
+    "analyticsconfiguration_externalid": ("AnalyticsConfiguration", "ExternalId"),
+    "analyticsconfiguration_userdatashared": ("AnalyticsConfiguration", "UserDataShared"),
+    "refreshtokenrotation_feature": ("RefreshTokenRotation", "Feature"),
+    "refreshtokenrotation_retrygraceperiodsecond": ("RefreshTokenRotation", "RetryGracePeriodSeconds"),
+    "refreshtokenrotation_retrygraceperiodseconds": ("RefreshTokenRotation", "RetryGracePeriodSeconds"),
+}
+#: Parameters of every AWS Tools cmdlet and of PowerShell itself: not client settings.
+COMMON_PARAMETERS = {
+    "region", "profilename", "profilelocation", "accesskey", "secretkey", "sessiontoken", "credential",
+    "endpointurl", "networkcredential", "clientconfig", "select", "passthru", "force", "verbose", "debug",
+    "erroraction", "warningaction", "informationaction", "progressaction", "errorvariable", "warningvariable",
+    "informationvariable", "outvariable", "outbuffer", "pipelinevariable", "whatif", "confirm",
+}
+_ALL = sorted(set(PARAMETERS) | set(STRUCT_PARAMETERS) | COMMON_PARAMETERS)
+_LIST_FIELDS = {"ReadAttributes", "WriteAttributes", "ExplicitAuthFlows", "SupportedIdentityProviders",
+                "CallbackURLs", "LogoutURLs", "AllowedOAuthFlows", "AllowedOAuthScopes"}
+
+def _parameter_name(field: str) -> str:
+    """The cmdlets' name for an API field: the singular where the plural is only an alias
+    (``ExplicitAuthFlows`` → ``-ExplicitAuthFlow``)."""
+    singular = field[:-1]
+    return "-" + (singular if singular.lower() in PARAMETERS or singular.lower() in STRUCT_PARAMETERS else field)
+
+
+#: How messages name the API fields: the cmdlets' parameter names.
+POWERSHELL_NAMES = {
+    **{field: _parameter_name(field) for field in set(PARAMETERS.values())},
+    **{f"{api}.{member}": _parameter_name(f"{api}_{member}") for api, member in set(STRUCT_PARAMETERS.values())},
+}
+_API_NAME = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, POWERSHELL_NAMES), key=len, reverse=True))
+                       + r")(?![\w])")
+_YAML_STYLE = re.compile(r"(-[A-Za-z_]+): (?=\S)")
+
+
+def in_powershell_names(message: str) -> str:
+    """``Set PreventUserExistenceErrors: ENABLED`` → ``Set -PreventUserExistenceError ENABLED``."""
+    renamed = _API_NAME.sub(lambda m: POWERSHELL_NAMES[m.group(1)], message)
+    return _YAML_STYLE.sub(lambda m: f"{m.group(1)} ", renamed)
+
+
+def resolve(name: str) -> Optional[str]:
+    """The parameter (lowercase) that ``name`` means: exact, else an unambiguous prefix."""
+    lowered = name.lower()
+    if lowered in PARAMETERS or lowered in STRUCT_PARAMETERS or lowered in COMMON_PARAMETERS:
+        return lowered
+    candidates = [p for p in _ALL if p.startswith(lowered)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def load(doc: Document) -> list[ClientSource]:
+    sources = []
+    for index, command in enumerate(doc.data.get("commands") or []):
+        path = ("commands", index)
+        kind = "api-update" if command["cmdlet"].startswith("Update") else "api-create"
+        raw, origin = _client_properties(command, path)
+        line = doc.span(path, key=True).line
+        name = raw.get("ClientName") if isinstance(raw.get("ClientName"), str) and raw.get("ClientName") else \
+            f"{command['cmdlet']} (line {line})"
+        client = build_client(kind, name, raw)
+        sources.append(ClientSource(kind=kind, name=name, anchor=path, resource=name,
+                                    variants=[Variant(client, origin)], rename=in_powershell_names))
+    return sources
+
+
+def _client_properties(command: dict, path: tuple) -> tuple[dict, dict]:
+    raw: dict[str, Any] = {}
+    origin: dict[tuple, tuple] = {}
+    for written, value in command["parameters"].items():
+        doc_path = path + ("parameters", written)
+        parameter = resolve(written)
+        if parameter in COMMON_PARAMETERS:
+            continue
+        if parameter in STRUCT_PARAMETERS:
+            structure, member = STRUCT_PARAMETERS[parameter]
+            if value is not None:
+                raw.setdefault(structure, {})[member] = _bound(member, to_value(value))
+                origin[(structure, member)] = doc_path
+                origin.setdefault((structure,), doc_path)
+            continue
+        field = PARAMETERS.get(parameter or "", written)  # unknown parameters keep their name: CG002
+        if value is None:  # $null: as if omitted
+            continue
+        value = _bound(field, to_value(value))
+        if field in _LIST_FIELDS and (isinstance(value, Template) or not isinstance(value, (list, Unknown))):
+            value = [value]  # PowerShell binds a scalar to a string[] parameter as one item
+            origin[(field, 0)] = doc_path
+        raw[field] = value
+        origin[(field,)] = doc_path
+    if command.get("positional") or command.get("unknown_splats"):
+        # Arguments we cannot bind: any omitted setting may be among them.
+        identity = ("UserPoolId", "ClientName") + (("ClientId",) if command["cmdlet"].startswith("Update") else ())
+        for field in identity + tuple(sorted(_LIST_FIELDS)) + (
+                "GenerateSecret", "PreventUserExistenceErrors", "EnableTokenRevocation", "AccessTokenValidity",
+                "IdTokenValidity", "RefreshTokenValidity", "AllowedOAuthFlowsUserPoolClient", "DefaultRedirectURI",
+                "TokenValidityUnits", "RefreshTokenRotation", "AuthSessionValidity",
+                "EnablePropagateAdditionalUserContextData", "AnalyticsConfiguration"):
+            raw.setdefault(field, Unknown("positional or splatted arguments"))
+    return raw, origin
+
+
+_INT_FIELDS = {"AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "AuthSessionValidity",
+               "RetryGracePeriodSeconds"}
+_BOOL_FIELDS = {"GenerateSecret", "AllowedOAuthFlowsUserPoolClient", "EnableTokenRevocation",
+                "EnablePropagateAdditionalUserContextData", "UserDataShared"}
+
+
+def _bound(field: str, value: Any) -> Any:
+    """The value as PowerShell binds it to the parameter's type: "60" to an [int], 1 or 0 to a
+    [bool], 60 to a [string]."""
+    if field in _INT_FIELDS and isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\s*", value):
+        return int(value)
+    if field in _BOOL_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+        return value != 0
+    if field not in _INT_FIELDS | _BOOL_FIELDS:  # a number given to a [string] or [string[]] parameter
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+    return value
+
+
+def to_value(value: Any) -> Any:
+    """A script value as the model's: expressions are unknown, expandable strings templates."""
+    if isinstance(value, Expression):
+        if value.parts is None:
+            return Unknown(value.text)
+        return Template([p if isinstance(p, str) else Unknown(p.text) for p in value.parts], source="expansion")
+    if isinstance(value, list):
+        return [to_value(v) for v in value]
+    return value
