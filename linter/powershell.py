@@ -23,6 +23,8 @@ from linter.hcl import Expression
 CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
 _CMDLET = re.compile(r"(?<![\w-])(New|Update)-CGIPUserPoolClient(?![\w-])", re.IGNORECASE)
 _SPLAT_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)\s*=\s*@\{")
+_SPLAT = re.compile(r"@([A-Za-z_]\w*)")
+_KEY = re.compile(r"[\w-]+")
 _PARAMETER = re.compile(r"-([A-Za-z_][\w]*)(:?)")
 _VARIABLE = re.compile(r"\$(?:\{[^}]*\}|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
 _NUMBER = re.compile(r"-?[0-9]+(?![\w.])")
@@ -63,8 +65,10 @@ class _Reader:
     # -- calls and splats ---------------------------------------------------------------------------
 
     def commands(self) -> list[dict]:
-        hashtables = [(m.start(), m.group(1).lower(), m.end() - 1) for m in _SPLAT_ASSIGNMENT.finditer(self.text)
-                      if self.code(m.start())]
+        hashtables: dict[str, list[tuple[int, int]]] = {}  # variable → [(assignment offset, "{" offset)]
+        for m in _SPLAT_ASSIGNMENT.finditer(self.text):
+            if self.code(m.start()):
+                hashtables.setdefault(m.group(1).lower(), []).append((m.start(), m.end() - 1))
         commands = []
         for match in _CMDLET.finditer(self.text):
             if not self.code(match.start()):
@@ -101,17 +105,17 @@ class _Reader:
                     self.values[value_path] = (start, start + 1 + len(name))
                 else:
                     command["parameters"][name] = self.argument(value_path, argument_mode=True)
-            elif c == "@" and re.match(r"@[A-Za-z_]", self.text[self.pos:self.pos + 2]):
-                name = re.match(r"@([\w]+)", self.text[self.pos:]).group(1)
+            elif c == "@" and _SPLAT.match(self.text, self.pos):
+                name = _SPLAT.match(self.text, self.pos).group(1)
                 splats.append((name, self.pos))
                 self.pos += 1 + len(name)
             else:
                 self.argument(("#positional",), argument_mode=True)
                 command["positional"] += 1
 
-    def splat(self, command: dict, path: DocPath, name: str, at: int, hashtables: list) -> None:
+    def splat(self, command: dict, path: DocPath, name: str, at: int, hashtables: dict) -> None:
         """Merge the entries of the last ``$name = @{...}`` before ``at`` (explicit arguments win)."""
-        found = [brace for start, variable, brace in hashtables if variable == name.lower() and start < at]
+        found = [brace for start, brace in hashtables.get(name.lower(), ()) if start < at]
         if not found:
             command["positional"] += 1  # parameters from an unknown source: treat as unknown
             command.setdefault("unknown_splats", []).append(name)
@@ -132,7 +136,7 @@ class _Reader:
         self.skip_blanks()
         if self.peek() != ",":
             return first
-        self._move(path, path + (0,))  # the first value turns out to be the first item of a list
+        self._move(path, path + (0,), first)  # the first value turns out to be the first item of a list
         items = [first]
         while self.peek() == ",":
             self.pos += 1
@@ -142,12 +146,13 @@ class _Reader:
         self.values[path] = (start, self.pos)
         return items
 
-    def _move(self, old: DocPath, new: DocPath) -> None:
-        """Re-key the value spans recorded under ``old`` (the path and everything below it) to
-        ``new``; ``old``'s own key (the parameter's name) stays."""
-        for table, depth in ((self.values, len(old)), (self.keys, len(old) + 1)):
-            for path in [p for p in table if p[:len(old)] == old and len(p) >= depth]:
-                table[new + path[len(old):]] = table.pop(path)
+    def _move(self, old: DocPath, new: DocPath, value: Any) -> None:
+        """Re-key the spans of ``value`` (and of its items) from ``old`` to ``new``; ``old``'s own
+        key (the parameter's name) stays."""
+        self.values[new] = self.values.pop(old)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                self._move(old + (index,), new + (index,), item)
 
     def element(self, path: DocPath, argument_mode: bool) -> Any:
         """One value.  In argument mode (a command's arguments) a bare word is a string and
@@ -299,7 +304,7 @@ class _Reader:
             if self.peek() in "'\"":
                 key = self.single_quoted() if self.peek() == "'" else self.double_quoted()
             else:
-                match = re.match(r"[\w-]+", self.text[self.pos:])
+                match = _KEY.match(self.text, self.pos)
                 if not match:
                     raise self.error(f"expected a key in the hashtable, found {self.peek()!r}", self.pos)
                 key = match.group(0)
