@@ -1,8 +1,8 @@
 """What the cross-resource rules (CG108, CG109, CG501, CG502, CG505) share.
 
 They read ``client.template`` (a :class:`linter.model.TemplateContext`): the client's pool when the
-template defines it, that pool's resource servers and identity providers, and the client's
-``DependsOn`` and references.  Everything here stays on the safe side: a scope or provider that
+template (or Terraform module) defines it, that pool's resource servers and identity providers, and
+the client's ``DependsOn`` (``depends_on``) and references.  Everything here stays on the safe side: a scope or provider that
 cannot be tied to a resource for certain is left out, so the rules never report on unknown values.
 
 Scopes: a custom scope is ``<identifier>/<name>``.  Scope names cannot contain ``/`` (the service's
@@ -25,8 +25,36 @@ COGNITO = "COGNITO"
 
 
 def context(client: AppClient) -> Optional[TemplateContext]:
-    """The template context of a CloudFormation client; None for every other input kind."""
-    return client.template if client.kind == "cloudformation" else None
+    """The template (or Terraform module) context of a client; None for the API kinds."""
+    return client.template if client.kind in ("cloudformation", "terraform") else None
+
+
+# --- how messages say it, in CloudFormation's or Terraform's terms ---------------------------
+
+_TERRAFORM_TYPES = {
+    "AWS::Cognito::UserPoolIdentityProvider": "aws_cognito_identity_provider",
+    "AWS::Cognito::UserPoolResourceServer": "aws_cognito_resource_server",
+}
+
+
+def resource_type(client: AppClient, cloudformation_type: str) -> str:
+    return _TERRAFORM_TYPES[cloudformation_type] if client.kind == "terraform" else cloudformation_type
+
+
+def deployer(client: AppClient) -> str:
+    """Who creates the resources (and may create the client first)."""
+    return "Terraform" if client.kind == "terraform" else "CloudFormation"
+
+
+def add_dependency(client: AppClient, resource: str) -> str:
+    if client.kind == "terraform":
+        return f"Add depends_on = [{resource}] to the client"
+    return f"Add DependsOn: {resource} to the client"
+
+
+def reference(client: AppClient, resource: str, attribute: str) -> str:
+    """How to write a reference that returns the resource's name (and orders creation)."""
+    return f"{resource}.{attribute}" if client.kind == "terraform" else f"!Ref {resource}"
 
 
 def dependencies(ctx: TemplateContext) -> frozenset[str]:
@@ -92,10 +120,11 @@ def _referenced_scope(index: int, scope: Template, ctx: TemplateContext) -> Opti
 
 
 def is_plain_ref(value: Unknown) -> bool:
-    """True for ``Ref X`` (or ``${X}`` in a Sub), which returns the resource's name; not ``GetAtt X.Attr``."""
+    """True for ``Ref X`` (or ``${X}`` in a Sub), which returns the resource's name; not ``GetAtt X.Attr``.
+    In Terraform: ``X.provider_name`` or ``X.identifier``."""
     if value.ref is None:
         return False
-    return value.source in (f"Ref {value.ref}", value.ref)
+    return value.source in (f"Ref {value.ref}", value.ref, f"{value.ref}.provider_name", f"{value.ref}.identifier")
 
 
 def servers_all_known(ctx: TemplateContext) -> bool:

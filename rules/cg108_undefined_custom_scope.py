@@ -15,6 +15,7 @@ Scope names cannot contain `/`, so the identifier is the part before the last `/
 A scope built as `!Join ['', [!Ref Server, '/read']]` is scope `read` of `Server`. The rule stays
 silent when the pool is imported (a literal ID, a parameter, an `Fn::ImportValue`), when a server's
 identifier or scopes cannot be read, and on scopes that are not plain text.
+Terraform modules (every `.tf` file of the folder) are read the same way as templates.
 
 ## Why it matters
 The service only accepts scopes it can find in the pool. CloudFormation rolls the stack back with
@@ -74,14 +75,21 @@ def check(client, options):
                 ("AllowedOAuthScopes", use.index),
                 f"Scope '{use.shown}': resource server {server.logical_id} does not declare a scope "
                 f"'{use.name}' (it declares: {declared}); the deploy fails with \"Invalid scope requested\". "
-                f"Add ScopeName '{use.name}' to {server.logical_id}'s Scopes or fix the scope.")
+                f"{_add_scope(client, server.logical_id, use.name)} or fix the scope.")
         elif all_known and use.identifier is not None:
             yield Problem(
                 ("AllowedOAuthScopes", use.index),
-                f"Scope '{use.shown}': no AWS::Cognito::UserPoolResourceServer of user pool "
+                f"Scope '{use.shown}': no {cross_resource.resource_type(client, 'AWS::Cognito::UserPoolResourceServer')} "
+                f"of user pool "
                 f"{ctx.pool.logical_id} has the identifier '{use.identifier}'"
                 f"{_hint(ctx, use.identifier)}; the deploy fails with \"Invalid scope requested\". "
                 "Add a resource server with that Identifier and scope, or fix the scope.")
+
+
+def _add_scope(client, server, name):
+    if client.kind == "terraform":
+        return f'Add a scope block with scope_name = "{name}" to {server}'
+    return f"Add ScopeName '{name}' to {server}'s Scopes"
 
 
 def _hint(ctx, identifier):

@@ -5,7 +5,9 @@ Template only. Reports the first scope in `AllowedOAuthScopes` that belongs to a
 `AWS::Cognito::UserPoolResourceServer` of the client's pool in the same template (its identifier is
 the server's `Identifier`) when the client neither lists the server in `DependsOn` nor references it
 (`Ref`, `Fn::GetAtt` or `Fn::Sub` anywhere in its properties, e.g.
-`!Join ['', [!Ref ApiServer, '/read']]`). One finding per resource server.
+`!Join ['', [!Ref ApiServer, '/read']]`). One finding per resource server. In Terraform the same
+for an `aws_cognito_resource_server` of the module: `depends_on` or a reference (such as
+`aws_cognito_resource_server.api.scope_identifiers`) orders the creation.
 
 ## Why it matters
 CloudFormation creates resources in parallel unless one depends on another. Nothing tells it that the
@@ -72,5 +74,6 @@ def check(client, options):
         yield Problem(
             ("AllowedOAuthScopes", use.index),
             f"Scope '{use.shown}' comes from resource server {server.logical_id}, but the client neither "
-            f"DependsOn it nor references it: CloudFormation may create the client first and the deploy "
-            f"fails with \"Invalid scope requested\". Add DependsOn: {server.logical_id} to the client.")
+            f"depends on it nor references it: {cross_resource.deployer(client)} may create the client first "
+            f"and the deploy fails with \"Invalid scope requested\". "
+            f"{cross_resource.add_dependency(client, server.logical_id)}.")

@@ -7,6 +7,7 @@ Template only, and only when the client's user pool is defined in the same templ
 `Facebook`, `SignInWithApple`, `LoginWithAmazon`) are no exception: they need a provider resource
 too. A `!Ref` to a provider resource is that provider. The rule stays silent when the pool is
 imported, or when some provider's name or pool cannot be read (it might be the one).
+Terraform modules (every `.tf` file of the folder) are read the same way as templates.
 
 ## Why it matters
 The service rejects the client with "The provider Google does not exist for User Pool ...", and
@@ -66,7 +67,8 @@ def check(client, options):
         yield Problem(
             ("SupportedIdentityProviders", index),
             f"SupportedIdentityProviders lists '{name}', but user pool {ctx.pool.logical_id} has no "
-            f"AWS::Cognito::UserPoolIdentityProvider named '{name}' in this template{_hint(name, defined)}; "
+            f"{cross_resource.resource_type(client, 'AWS::Cognito::UserPoolIdentityProvider')} named '{name}' "
+            f"in this {'module' if client.kind == 'terraform' else 'template'}{_hint(name, defined)}; "
             f"the deploy fails with \"The provider {name} does not exist for User Pool\". Define the "
             "provider for the pool (social providers need one too) or remove the name.")
 

@@ -4,7 +4,9 @@
 Template only. Reports a `SupportedIdentityProviders` name that is the `ProviderName` of an
 `AWS::Cognito::UserPoolIdentityProvider` of the client's pool in the same template, when the client
 neither lists that resource in `DependsOn` nor references it (`!Ref GoogleIdP` in the list, or any
-other `Ref`/`Fn::GetAtt`/`Fn::Sub` to it in the client's properties).
+other `Ref`/`Fn::GetAtt`/`Fn::Sub` to it in the client's properties). In Terraform the same for an
+`aws_cognito_identity_provider` of the module (every `.tf` file of the folder): the client must
+list it in `depends_on` or reference it (`aws_cognito_identity_provider.google.provider_name`).
 
 ## Why it matters
 Without a dependency CloudFormation may create the client before the provider, and the service
@@ -70,7 +72,8 @@ def check(client, options):
         logical_id = providers[0].logical_id
         yield Problem(
             ("SupportedIdentityProviders", index),
-            f"Identity provider '{name}' is defined by {logical_id}, but the client neither DependsOn it "
-            f"nor references it: CloudFormation may create the client first and the deploy fails with "
-            f"\"The provider {name} does not exist for User Pool\". Add DependsOn: {logical_id} to the "
-            f"client, or write !Ref {logical_id} instead of '{name}'.")
+            f"Identity provider '{name}' is defined by {logical_id}, but the client neither depends on it "
+            f"nor references it: {cross_resource.deployer(client)} may create the client first and the deploy "
+            f"fails with \"The provider {name} does not exist for User Pool\". "
+            f"{cross_resource.add_dependency(client, logical_id)}, or write "
+            f"{cross_resource.reference(client, logical_id, 'provider_name')} instead of '{name}'.")

@@ -5,6 +5,7 @@ Reports `email_verified`, `phone_number_verified` or `sub` in `WriteAttributes`.
 
 Also reports a custom attribute that the client's user pool, defined in the same template,
 declares with `Mutable: false` (when the pool is imported its schema is unknown: no finding).
+Terraform modules (every `.tf` file of the folder) are read the same way as templates.
 
 ## Why it matters
 The service refuses the client ("Invalid write attributes specified while creating a client"), so
@@ -46,6 +47,7 @@ def check(client, options):
         elif attributes.immutable(client, name):
             pool = client.template.pool.logical_id
             yield Problem(("WriteAttributes", index),
-                          f"WriteAttributes lists '{name}', which user pool {pool} declares with Mutable: false; "
+                          f"WriteAttributes lists '{name}', which user pool {pool} declares with "
+                          f"{'mutable = false' if client.kind == 'terraform' else 'Mutable: false'}; "
                           "the service rejects the client (\"Invalid write attributes specified\"). "
                           f"Remove '{name}', or make the attribute mutable (that replaces the pool).")

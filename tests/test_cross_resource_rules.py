@@ -403,6 +403,9 @@ REAL = CORPUS / "real"
 REAL_EXPECTED = {
     ("corymhall__amplify-cognito-saml-example__cdk.out__assembly-CognitoApp__CognitoApp-AuthStack.template.json",
      "CG502", 82),
+    # The same SAML example in Terraform: supported_identity_providers names the provider by a
+    # literal, and nothing orders aws_cognito_identity_provider.saml before the client.
+    ("corymhall__amplify-cognito-saml-example__terraform__main.tf", "CG502", 26),
 }
 
 

@@ -108,7 +108,7 @@ EXPECTED = {
     ],
     'corymhall__amplify-cognito-saml-example__terraform__main.tf': [
         ('CG307', 19), ('CG405', 19), ('CG406', 19), ('CG508', 19), ('CG106', 22), ('CG107', 24), ('CG208', 25),
-        ('CG407', 26),
+        ('CG407', 26), ('CG502', 26),
     ],
     'indigo-tangerine__itc-tfm-mvdb__terraform___cognito_client.tf': [
         ('CG405', 21),

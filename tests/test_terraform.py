@@ -473,3 +473,94 @@ def test_the_reader_only_ever_raises_parse_errors(text):
     except ParseError:
         return
     load_clients(doc)
+
+
+# --- the module around a client: cross-resource rules ---------------------------------------------
+
+MODULE_POOL = '''\
+resource "aws_cognito_user_pool" "users" {
+  name = "users"
+  schema {
+    name                = "tenantId"
+    attribute_data_type = "String"
+    mutable             = false
+  }
+}
+
+resource "aws_cognito_resource_server" "api" {
+  user_pool_id = aws_cognito_user_pool.users.id
+  identifier   = "https://api.acme-corp.io"
+  scope {
+    scope_name        = "read"
+    scope_description = "Read"
+  }
+}
+'''
+MODULE_PROVIDER = '''\
+resource "aws_cognito_identity_provider" "saml" {
+  user_pool_id  = aws_cognito_user_pool.users.id
+  provider_name = "AcmeSSO"
+  provider_type = "SAML"
+  attribute_mapping = {
+    email = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress"
+  }
+}
+'''
+MODULE_CLIENT = '''\
+resource "aws_cognito_user_pool_client" "web" {
+  name                                 = "web"
+  user_pool_id                         = aws_cognito_user_pool.users.id
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid", "https://api.acme-corp.io/write", "https://api.acme-corp.io/read"]
+  callback_urls                        = ["https://app.acme-corp.io/cb"]
+  supported_identity_providers         = ["AcmeSSO", "AcmeSS0"]
+  write_attributes                     = ["name", "custom:tenantId"]
+}
+'''
+CROSS = ["CG108", "CG109", "CG501", "CG502", "CG504", "CG505"]
+
+
+def lint_module(tmp_path, client_text, *others):
+    from linter.engine import LintConfig, lint_file
+    from support import rules_by_id
+
+    for index, text in enumerate(others):
+        (tmp_path / f"other{index}.tf").write_text(text)
+    (tmp_path / "client.tf").write_text(client_text)
+    return lint_file(str(tmp_path / "client.tf"), LintConfig(rules=rules_by_id(CROSS))).findings
+
+
+def test_cross_resource_rules_read_the_other_files_of_the_module(tmp_path):
+    findings = lint_module(tmp_path, MODULE_CLIENT, MODULE_POOL, MODULE_PROVIDER)
+    assert ids_and_lines(findings) == [
+        ("CG108", 6, 53), ("CG109", 6, 53), ("CG502", 8, 43), ("CG501", 8, 54), ("CG505", 9, 3), ("CG504", 9, 51)]
+    by_rule = {f.rule_id: f for f in findings}
+    assert "aws_cognito_resource_server.api does not declare a scope 'write'" in by_rule["CG108"].message
+    assert 'Add a scope block with scope_name = "write"' in by_rule["CG108"].message
+    assert "no aws_cognito_identity_provider named 'AcmeSS0' in this module (its providers: AcmeSSO)" in \
+        by_rule["CG501"].message
+    assert "which is not in write_attributes: federated sign-in fails" in by_rule["CG505"].message
+    assert "Add depends_on = [aws_cognito_identity_provider.saml] to the client" in by_rule["CG502"].message
+    assert "aws_cognito_identity_provider.saml.provider_name instead of 'AcmeSSO'" in by_rule["CG502"].message
+    assert "mutable = false" in by_rule["CG504"].message
+
+
+def test_references_and_depends_on_order_creation(tmp_path):
+    client = (MODULE_CLIENT
+              .replace('"AcmeSSO", "AcmeSS0"', "aws_cognito_identity_provider.saml.provider_name")
+              .replace('  write_attributes', '  depends_on = [aws_cognito_resource_server.api]\n  write_attributes'))
+    findings = lint_module(tmp_path, client, MODULE_POOL, MODULE_PROVIDER)
+    assert {f.rule_id for f in findings} == {"CG108", "CG504", "CG505"}
+
+
+def test_what_the_module_cannot_show_keeps_the_rules_silent(tmp_path):
+    """A module call, or a sibling that does not parse, may define the provider 'AcmeSS0'."""
+    with_module = lint_module(tmp_path, MODULE_CLIENT, MODULE_POOL, MODULE_PROVIDER,
+                              'module "idp" {\n  source = "./idp"\n  pool = aws_cognito_user_pool.users.id\n}\n')
+    assert "CG501" not in {f.rule_id for f in with_module}
+    (tmp_path / "other2.tf").write_text('resource "x" "y" {\n')
+    broken = lint_module(tmp_path, MODULE_CLIENT, MODULE_POOL, MODULE_PROVIDER)
+    assert "CG501" not in {f.rule_id for f in broken}
+    imported = lint_module(tmp_path, MODULE_CLIENT.replace("aws_cognito_user_pool.users.id", "var.pool_id"))
+    assert imported == []

@@ -76,13 +76,13 @@ POWERSHELL_NAMES = {
 }
 _API_NAME = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, POWERSHELL_NAMES), key=len, reverse=True))
                        + r")(?![\w])")
-_YAML_STYLE = re.compile(r"(-[A-Za-z_]+): (?=\S)")
+_YAML_STYLE = re.compile(r"((?:\b[Ss]et|\b[Aa]dd|e\.g\.) )(-[A-Za-z_]+): (?=\S)")
 
 
 def in_powershell_names(message: str) -> str:
     """``Set PreventUserExistenceErrors: ENABLED`` → ``Set -PreventUserExistenceError ENABLED``."""
     renamed = _API_NAME.sub(lambda m: POWERSHELL_NAMES[m.group(1)], message)
-    return _YAML_STYLE.sub(lambda m: f"{m.group(1)} ", renamed)
+    return _YAML_STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)} ", renamed)
 
 
 def resolve(name: str) -> Optional[str]:

@@ -106,12 +106,13 @@ class TemplateIndex:
             mutable = item.get("Mutable")
             if isinstance(mutable, str) and mutable.lower() in ("true", "false"):
                 mutable = mutable.lower() == "true"
-            key = name if name in _STANDARD or name.startswith("custom:") else f"custom:{name}"
+            key = name if name in STANDARD_ATTRIBUTES or name.startswith("custom:") else f"custom:{name}"
             attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
         return UserPoolInfo(logical_id=logical_id, attributes=attributes, schema_known=known)
 
 
-_STANDARD = {
+#: Standard attributes: every other Schema name is a custom attribute (custom:NAME).
+STANDARD_ATTRIBUTES = {
     "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name", "locale",
     "middle_name", "name", "nickname", "phone_number", "phone_number_verified", "picture",
     "preferred_username", "profile", "updated_at", "website", "zoneinfo", "sub",

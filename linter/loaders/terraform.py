@@ -16,12 +16,12 @@ are not client settings (meta-arguments, unknown names) are Terraform's to check
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from linter.document import Document
 from linter.hcl import Expression, HclDocument
 from linter.loaders import ClientSource, Variant
-from linter.model import Template, Unknown, build_client
+from linter.model import Template, TemplateContext, Unknown, build_client
 
 RESOURCE_TYPE = "aws_cognito_user_pool_client"
 
@@ -69,14 +69,16 @@ TERRAFORM_NAMES = {
 _API_NAME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, TERRAFORM_NAMES), key=len, reverse=True)) + r")\b")
 
 
-_YAML_STYLE = re.compile(r"\b([a-z_]+(?:\.[a-z_]+)?): (?=\S)")
+#: "Set X: value", "(e.g. X: value)": a YAML-style instruction, written the Terraform way.
+_YAML_STYLE = re.compile(r"((?:\b[Ss]et|\b[Aa]dd|e\.g\.) )([a-z_]+(?:\.[a-z_]+)?): (?=\S)")
 
 
 def in_terraform_names(message: str) -> str:
     """A rule's message with the API's names replaced by the arguments users write
     (``Set PreventUserExistenceErrors: ENABLED`` → ``Set prevent_user_existence_errors = ENABLED``)."""
     renamed = _API_NAME.sub(lambda m: TERRAFORM_NAMES[m.group(1)], message)
-    return _YAML_STYLE.sub(lambda m: f"{m.group(1)} = " if m.group(1) in _TERRAFORM_ARGUMENTS else m.group(0), renamed)
+    return _YAML_STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)} = " if m.group(2) in _TERRAFORM_ARGUMENTS
+                           else m.group(0), renamed)
 
 
 _TERRAFORM_ARGUMENTS = set(TERRAFORM_NAMES.values())
@@ -93,11 +95,17 @@ def load(doc: Document) -> list[ClientSource]:
     # In Terraform's JSON syntax every string is a template ("${var.x}" is an expression);
     # the HCL reader has already made expressions of them.
     convert = to_value if isinstance(doc, HclDocument) else _from_json_syntax
+    module = None
+    if isinstance(doc, HclDocument):  # the cross-resource rules get the module's other resources
+        from linter.loaders.terraform_context import ModuleIndex
+
+        module = ModuleIndex(doc)
     sources = []
     for name, body in clients.items():
         if isinstance(body, dict):
             anchor = ("resource", RESOURCE_TYPE, name)
-            sources.append(_source(name, anchor, *_client_properties(body, anchor, convert)))
+            template = module.context_for(body) if module else None
+            sources.append(_source(name, anchor, *_client_properties(body, anchor, convert), template=template))
     return sources
 
 
@@ -106,8 +114,8 @@ def is_plan(data: Any) -> bool:
     return isinstance(data, dict) and "format_version" in data and isinstance(data.get("planned_values"), dict)
 
 
-def _source(name: str, anchor: tuple, raw: dict, origin: dict) -> ClientSource:
-    client = build_client("terraform", name, raw)
+def _source(name: str, anchor: tuple, raw: dict, origin: dict, template: Optional[TemplateContext] = None) -> ClientSource:
+    client = build_client("terraform", name, raw, template=template)
     return ClientSource(kind="terraform", name=name, anchor=anchor, resource=name,
                         variants=[Variant(client, origin)], rename=in_terraform_names)
 

@@ -1,0 +1,147 @@
+"""The rest of a Terraform module, as the cross-resource rules need it.
+
+A module is every ``.tf`` file of one folder: the client's pool (``user_pool_id =
+aws_cognito_user_pool.users.id``), that pool's ``schema`` blocks, its identity providers and
+resource servers, and what the client waits for (``depends_on`` and the resources it references;
+Terraform orders creation by both).  Resources are named by their address
+(``aws_cognito_identity_provider.saml``), which plays the part of a CloudFormation logical ID.
+
+When something may add providers or servers the module does not show (a sibling file that does
+not parse, a ``module`` block, a provider or server whose pool is an expression), the context says
+``all_known = False`` and the rules that need the whole picture stay silent.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator, Optional
+
+from linter.document import ParseError
+from linter.hcl import Expression, HclDocument
+from linter.loaders.template_context import STANDARD_ATTRIBUTES
+from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo
+
+_UNKNOWN_POOL = object()
+
+
+class ModuleIndex:
+    """Pools, providers and resource servers of the module a ``.tf`` document belongs to."""
+
+    def __init__(self, doc: HclDocument):
+        self.resources: dict[str, dict] = {}
+        self.complete = True
+        for data in _module_documents(doc):
+            if data is None:
+                self.complete = False  # a sibling file we cannot read may define anything
+                continue
+            if data.get("module"):
+                self.complete = False  # a module call may create providers or servers for the pool
+            for resource_type, named in (data.get("resource") or {}).items():
+                for name, body in (named.items() if isinstance(named, dict) else ()):
+                    address = f"{resource_type}.{name}"
+                    if address in self.resources:
+                        self.complete = False  # defined twice: these files are not one module
+                    elif isinstance(body, dict):
+                        self.resources[address] = body  # the linted file's own come first
+        self.pools = {address: _pool(address, body) for address, body in self.resources.items()
+                      if address.startswith("aws_cognito_user_pool.")}
+        self.providers = [(self._pool_of(body), _provider(address, body)) for address, body in self.resources.items()
+                          if address.startswith("aws_cognito_identity_provider.")]
+        self.servers = [(self._pool_of(body), _server(address, body)) for address, body in self.resources.items()
+                        if address.startswith("aws_cognito_resource_server.")]
+
+    def context_for(self, client: dict) -> TemplateContext:
+        pool_address = self._pool_of(client)
+        pool = self.pools.get(pool_address) if isinstance(pool_address, str) else None
+        mine = [info for owner, info in self.providers if pool is not None and owner == pool_address]
+        servers = [info for owner, info in self.servers if pool is not None and owner == pool_address]
+        all_known = self.complete and all(owner is not _UNKNOWN_POOL for owner, _ in self.providers + self.servers)
+        depends_on = frozenset(e.reference for e in _expressions(client.get("depends_on")) if e.reference)
+        references = frozenset(e.reference for key, value in client.items() if key != "depends_on"
+                               for e in _expressions(value) if e.reference)
+        return TemplateContext(pool=pool, identity_providers=mine, resource_servers=servers, all_known=all_known,
+                               depends_on=depends_on, references=references)
+
+    def _pool_of(self, body: dict) -> Any:
+        """The address of the module's pool a ``user_pool_id`` reads, None for another pool (a
+        literal ID, a variable, a data source), or unknown."""
+        value = body.get("user_pool_id")
+        reference = value.reference if isinstance(value, Expression) and value.parts is None else None
+        if reference in self.pools and value.text == f"{reference}.id":
+            return reference
+        if isinstance(value, str) or (isinstance(value, Expression) and value.text.startswith(("var.", "data."))):
+            return None
+        return _UNKNOWN_POOL
+
+
+def _module_documents(doc: HclDocument) -> Iterator[Optional[dict]]:
+    """The data of every ``.tf`` file in the document's folder (None for one that does not parse)."""
+    yield doc.data
+    folder = os.path.dirname(os.path.abspath(doc.path))
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return
+    own = os.path.basename(doc.path)
+    for name in names:
+        if not name.endswith(".tf") or name == own:
+            continue
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                yield HclDocument.parse(name, handle.read()).data
+        except (OSError, UnicodeDecodeError, ParseError):
+            yield None
+
+
+def _expressions(value: Any) -> Iterator[Expression]:
+    """Every expression in a value (list items, template parts, object values)."""
+    if isinstance(value, Expression):
+        yield value
+        for part in value.parts or ():
+            if isinstance(part, Expression):
+                yield part
+    elif isinstance(value, list):
+        for item in value:
+            yield from _expressions(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _expressions(item)
+
+
+def _pool(address: str, body: dict) -> UserPoolInfo:
+    attributes: dict[str, Optional[bool]] = {}
+    known = "dynamic" not in body or "schema" not in (body.get("dynamic") or {})
+    for schema in body.get("schema") or []:
+        name = schema.get("name") if isinstance(schema, dict) else None
+        if not isinstance(name, str):
+            known = False
+            continue
+        mutable = schema.get("mutable")
+        if isinstance(mutable, str) and mutable.lower() in ("true", "false"):
+            mutable = mutable.lower() == "true"
+        key = name if name in STANDARD_ATTRIBUTES or name.startswith("custom:") else f"custom:{name}"
+        # Omitted: the provider sends no Mutable and the service's default (mutable) applies.
+        attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
+    return UserPoolInfo(logical_id=address, attributes=attributes, schema_known=known)
+
+
+def _provider(address: str, body: dict) -> IdentityProviderInfo:
+    name = body.get("provider_name")
+    mapping = body.get("attribute_mapping")
+    return IdentityProviderInfo(
+        logical_id=address, provider_name=name if isinstance(name, str) else None,
+        attribute_mapping=mapping if isinstance(mapping, dict) and all(isinstance(k, str) for k in mapping) else None)
+
+
+def _server(address: str, body: dict) -> ResourceServerInfo:
+    identifier = body.get("identifier")
+    scopes: Optional[list[str]] = []
+    if "dynamic" in body and "scope" in (body.get("dynamic") or {}):
+        scopes = None
+    for scope in body.get("scope") or []:
+        name = scope.get("scope_name") if isinstance(scope, dict) else None
+        if not isinstance(name, str) or scopes is None:
+            scopes = None
+            break
+        scopes.append(name)
+    return ResourceServerInfo(logical_id=address, identifier=identifier if isinstance(identifier, str) else None,
+                              scopes=scopes)
