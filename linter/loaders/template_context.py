@@ -96,19 +96,28 @@ class TemplateIndex:
             return UserPoolInfo(logical_id=logical_id)
         if not isinstance(schema, list):
             return UserPoolInfo(logical_id=logical_id, schema_known=False)
-        attributes: dict[str, Optional[bool]] = {}
-        known = True
-        for item in schema:
-            name = item.get("Name") if isinstance(item, dict) else None
-            if not isinstance(name, str):
-                known = False
-                continue
-            mutable = item.get("Mutable")
-            if isinstance(mutable, str) and mutable.lower() in ("true", "false"):
-                mutable = mutable.lower() == "true"
-            key = name if name in STANDARD_ATTRIBUTES or name.startswith("custom:") else f"custom:{name}"
-            attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
+        attributes, known = schema_attributes(schema, "Name", "Mutable")
         return UserPoolInfo(logical_id=logical_id, attributes=attributes, schema_known=known)
+
+
+def schema_attributes(schema: list, name_key: str, mutable_key: str) -> tuple[dict[str, Optional[bool]], bool]:
+    """(attribute → mutable (None: unknown), every name known) of a pool's schema entries.
+
+    A name that is not a standard attribute is a custom one (``tenantId`` → ``custom:tenantId``);
+    an omitted Mutable is the service's default, mutable."""
+    attributes: dict[str, Optional[bool]] = {}
+    known = True
+    for item in schema:
+        name = item.get(name_key) if isinstance(item, dict) else None
+        if not isinstance(name, str):
+            known = False
+            continue
+        mutable = item.get(mutable_key)
+        if isinstance(mutable, str) and mutable.lower() in ("true", "false"):
+            mutable = mutable.lower() == "true"
+        key = name if name in STANDARD_ATTRIBUTES or name.startswith("custom:") else f"custom:{name}"
+        attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
+    return attributes, known
 
 
 #: Standard attributes: every other Schema name is a custom attribute (custom:NAME).

@@ -17,7 +17,7 @@ from typing import Any, Iterator, Optional
 
 from linter.document import ParseError
 from linter.hcl import Expression, HclDocument
-from linter.loaders.template_context import STANDARD_ATTRIBUTES
+from linter.loaders.template_context import schema_attributes
 from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo
 
 _UNKNOWN_POOL = object()
@@ -108,19 +108,9 @@ def _expressions(value: Any) -> Iterator[Expression]:
 
 
 def _pool(address: str, body: dict) -> UserPoolInfo:
-    attributes: dict[str, Optional[bool]] = {}
-    known = "dynamic" not in body or "schema" not in (body.get("dynamic") or {})
-    for schema in body.get("schema") or []:
-        name = schema.get("name") if isinstance(schema, dict) else None
-        if not isinstance(name, str):
-            known = False
-            continue
-        mutable = schema.get("mutable")
-        if isinstance(mutable, str) and mutable.lower() in ("true", "false"):
-            mutable = mutable.lower() == "true"
-        key = name if name in STANDARD_ATTRIBUTES or name.startswith("custom:") else f"custom:{name}"
-        # Omitted: the provider sends no Mutable and the service's default (mutable) applies.
-        attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
+    schema = body.get("schema")
+    attributes, known = schema_attributes(schema if isinstance(schema, list) else [], "name", "mutable")
+    known = known and "schema" not in (body.get("dynamic") or {})  # dynamic "schema" blocks: unknown
     return UserPoolInfo(logical_id=address, attributes=attributes, schema_known=known)
 
 
