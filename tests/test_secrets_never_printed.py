@@ -25,6 +25,13 @@ CASES = {
     "one-line.json": json.dumps({"Resources": {
         "A": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "x", "AllowedOAuthFlows": ["implicit"]}},
         "B": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "x", "ClientSecret": SECRET}}}}),
+    "deploy.ps1": f"New-CGIPUserPoolClient -UserPoolId p -ClientName c -ClientSecret '{SECRET}' -SecretKey '{SECRET}'\n",
+    "splat.ps1": f"$p = @{{ UserPoolId = 'p'; ClientName = 'c'; ClientSecret = \"{SECRET}\" }}\nNew-CGIPUserPoolClient @p\n",
+    # An identity provider's secret on the same line as a client's http callback.
+    "main.tf": ('resource "aws_cognito_identity_provider" "g" {\n'
+                f'  provider_details = {{ client_secret = "{SECRET}" }}\n}}\n'
+                'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
+                f'  callback_urls = ["http://app.example.org/{SECRET}"]\n}}\n'),
 }
 
 
