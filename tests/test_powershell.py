@@ -2,6 +2,8 @@
 binding), and rules on .ps1 files."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -211,3 +213,20 @@ def test_the_reader_only_ever_raises_parse_errors(tail):
     except ParseError:
         return
     load_clients(doc)  # and what it read loads
+
+
+_ARGUMENT = re.compile(r"(-(?!ClientId\b|UserPoolId\b)[A-Za-z]+) ('[^']*'(?:, '[^']*')*|\$true|\w+)")
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_variables_in_place_of_literals_never_add_findings(data):
+    """Unknown is not wrong: replacing any arguments by variables adds no finding."""
+    for sample in ("bad/update-client.ps1", "good/create-web-client.ps1"):
+        text = (ROOT / "sample_configs" / sample).read_text()
+        names = sorted({m.group(1) for m in _ARGUMENT.finditer(text)})
+        chosen = data.draw(st.sets(st.sampled_from(names), min_size=1))
+        changed = _ARGUMENT.sub(lambda m: f"{m.group(1)} $x" if m.group(1) in chosen else m.group(0), text)
+        before = {(f.rule_id, f.span.line) for f in lint_text(text, "s.ps1")}
+        after = {(f.rule_id, f.span.line) for f in lint_text(changed, "s.ps1")}
+        assert after <= before, (sample, chosen, after - before)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -564,3 +565,20 @@ def test_what_the_module_cannot_show_keeps_the_rules_silent(tmp_path):
     assert "CG501" not in {f.rule_id for f in broken}
     imported = lint_module(tmp_path, MODULE_CLIENT.replace("aws_cognito_user_pool.users.id", "var.pool_id"))
     assert imported == []
+
+
+# Replacing any arguments of a client by variables never adds a finding: unknown is not wrong.
+_ARGUMENT_LINE = re.compile(r"^(\s*)([a-z_]+)(\s*=\s*)(?!.*\{\s*$)(.+)$", re.M)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_variables_in_place_of_literals_never_add_findings(data):
+    text = (ROOT / "sample_configs" / "bad" / "web-client.tf").read_text()
+    names = sorted({m.group(2) for m in _ARGUMENT_LINE.finditer(text)} - {"name"})
+    chosen = data.draw(st.sets(st.sampled_from(names), min_size=1))
+    changed = _ARGUMENT_LINE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}var.{m.group(2)}"
+                                 if m.group(2) in chosen else m.group(0), text)
+    before = {(f.rule_id, f.span.line) for f in lint_text(text, "main.tf")}
+    after = {(f.rule_id, f.span.line) for f in lint_text(changed, "main.tf")}
+    assert after <= before, (chosen, after - before)
