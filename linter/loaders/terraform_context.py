@@ -77,19 +77,35 @@ def _module_documents(doc: HclDocument) -> Iterator[Optional[dict]]:
     """The data of every ``.tf`` file in the document's folder (None for one that does not parse)."""
     yield doc.data
     folder = os.path.dirname(os.path.abspath(doc.path))
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return
     own = os.path.basename(doc.path)
+    for name, data in _folder_files(folder).items():
+        if name != own:
+            yield data
+
+
+#: The parsed .tf files of the last folder read: linting a folder reads each file once, not once
+#: per file of the folder (files are linted folder by folder), and memory holds one folder.
+_last_folder: list = [None, {}]
+
+
+def _folder_files(folder: str) -> dict[str, Optional[dict]]:
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".tf"))
+        stats = [os.stat(os.path.join(folder, n)) for n in names]
+        key = (folder, tuple((n, s.st_mtime_ns, s.st_size) for n, s in zip(names, stats)))
+    except OSError:
+        names, key = [], None
+    if key is not None and _last_folder[0] == key:
+        return _last_folder[1]
+    files: dict[str, Optional[dict]] = {}
     for name in names:
-        if not name.endswith(".tf") or name == own:
-            continue
         try:
             with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                yield HclDocument.parse(name, handle.read()).data
+                files[name] = HclDocument.parse(name, handle.read()).data
         except (OSError, UnicodeDecodeError, ParseError):
-            yield None
+            files[name] = None
+    _last_folder[:] = [key, files]
+    return files
 
 
 def _expressions(value: Any) -> Iterator[Expression]:
