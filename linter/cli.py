@@ -90,9 +90,7 @@ def lint(
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"unknown --fail-on {fail_on!r}; choose from {', '.join(FAIL_ON)}")
     try:
-        config_path = config_file or config.find(os.getcwd())
-        settings = config.load(config_path)
-        all_rules = registry.load_rules(rules_dir or [])
+        settings, all_rules = _rule_table(rules_dir, config_file)
         rules = registry.select_rules(all_rules, _split(select) or settings.select, _split(ignore) or settings.ignore)
         options = config.validate_rules(settings, all_rules)
     except (RuleError, ValueError, config.ConfigError) as exc:
@@ -216,18 +214,34 @@ def _write(path: str, text: str) -> None:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
+def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):
+    """(settings, every rule): built-in, plugins, --rules-dir folders and the config's policies."""
+    from linter import config, policies, registry
+
+    config_path = config_file or config.find(os.getcwd())
+    settings = config.load(config_path)
+    declared = []
+    for index, spec in enumerate(settings.policies):
+        where = f"{settings.path}: policies[{index}] ({spec.id})"
+        policies.check_spec(f"{where}: when", {f: c.operands() for f, c in spec.when.items()})
+        policies.check_spec(f"{where}: require", {f: c.operands() for f, c in spec.require.items()})
+        declared.append(policies.to_rule(spec, settings.path))
+    return settings, registry.load_rules(rules_dir or [], declared)
+
+
 @app.command()
 def explain(
     rule_id: str = typer.Argument(..., help="A rule ID, e.g. CG201."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Also rules from this folder."),
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file with policies (default: the nearest)."),
 ) -> None:
     """Print a rule's documentation: what it does, why, example, fix, references."""
-    from linter import registry
+    from linter import config
     from linter.rule import RuleError
 
     try:
-        rules = registry.load_rules(rules_dir or [])
-    except RuleError as exc:
+        _, rules = _rule_table(rules_dir, config_file)
+    except (RuleError, ValueError, config.ConfigError) as exc:
         raise UsageError(str(exc)) from None
     rule = rules.get(rule_id.upper())
     if rule is None:
@@ -244,20 +258,21 @@ def explain(
 def list_rules(
     output_format: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help="text or json."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Also rules from this folder."),
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file with policies (default: the nearest)."),
 ) -> None:
     """List every available rule: ID, level, name and summary."""
     import json
 
-    from linter import registry
+    from linter import config
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r}; choose text or json")
     from linter.rule import RuleError
 
     try:
-        table = registry.load_rules(rules_dir or [])
+        _, table = _rule_table(rules_dir, config_file)
         rules = [table[rule_id] for rule_id in table]
-    except RuleError as exc:
+    except (RuleError, ValueError, config.ConfigError) as exc:
         raise UsageError(str(exc)) from None
     if output_format == "json":
         typer.echo(json.dumps([{"id": r.id, "name": r.name, "level": r.level, "summary": r.summary,

@@ -46,6 +46,7 @@ class Defaults:
     fail_on = None
     exclude: list = []
     rules: dict = {}
+    policies: list = []
     path = None
 
 

@@ -344,7 +344,7 @@ _STRUCT_FIELDS = {
     "AnalyticsConfiguration": AnalyticsConfigurationType,
     "RefreshTokenRotation": RefreshTokenRotationType,
 }
-_CLIENT_FIELDS = {f.name for f in fields(AppClient)} - {"kind", "name", "present", "raw", "conditions", "template"}
+CLIENT_FIELDS = {f.name for f in fields(AppClient)} - {"kind", "name", "present", "raw", "conditions", "template"}
 _STRUCT_FIELD_NAMES = {name: {f.name for f in fields(model)} for name, model in _STRUCT_FIELDS.items()}
 
 _INVALID = Unknown("invalid type")
@@ -392,6 +392,6 @@ def build_client(kind: str, name: str, raw: dict[str, Any], conditions: Optional
     re-validated here.  tests/test_model.py checks that what is built here always validates.
     """
     lenient = kind in ("cloudformation", "terraform")  # both turn "true" and "60" into a bool, a number
-    values = {k: coerce(k, v, lenient) for k, v in raw.items() if k in _CLIENT_FIELDS and v is not None}
+    values = {k: coerce(k, v, lenient) for k, v in raw.items() if k in CLIENT_FIELDS and v is not None}
     return AppClient(kind=kind, name=name, present=frozenset(raw), raw=raw,
                      conditions=conditions or {}, template=template, **values)

@@ -57,14 +57,16 @@ class RuleTable(Mapping):
         return subset
 
 
-def load_rules(rules_dirs: Iterable[str] = ()) -> RuleTable:
-    """Every rule by ID: built-in and plugin ones (entry points), then rules folders (which may override)."""
+def load_rules(rules_dirs: Iterable[str] = (), policies: Iterable[Rule] = ()) -> RuleTable:
+    """Every rule by ID: built-in and plugin ones (entry points), then rules folders (which may
+    override), then the configuration's declarative policies (which may not)."""
     folders = list(rules_dirs)
     extra = {}
     for folder in folders:  # user folders are imported now: their errors are usage errors
         for module in _modules_in(folder):
             rule = Rule.from_module(module, folder)
             extra[rule.id] = (lambda r=rule: r)
+    declared = {policy.id: policy for policy in policies}
 
     def discover() -> dict[str, Callable[[], Rule]]:
         loaders: dict[str, Callable[[], Rule]] = {}
@@ -73,6 +75,10 @@ def load_rules(rules_dirs: Iterable[str] = ()) -> RuleTable:
                 raise RuleError(f"rule {entry_point.name} is registered twice")
             loaders[entry_point.name] = (lambda ep=entry_point: _load_entry_point(ep))
         loaders.update(extra)
+        for rule_id, policy in declared.items():
+            if rule_id in loaders:
+                raise RuleError(f"{policy.origin}: policy {rule_id} has the ID of a rule; choose another ID")
+            loaders[rule_id] = (lambda r=policy: r)
         return loaders
 
     return RuleTable(discover=discover)
