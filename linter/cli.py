@@ -73,6 +73,7 @@ def lint(
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings silenced by suppression comments or Metadata."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Parallel processes for many files (default: number of CPUs)."),
     sarif_category: str = typer.Option("cognito-lint", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
+    diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF", help="Compare each client with its version at this git revision (e.g. origin/main): enables CG702."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no source or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which files were skipped and why."),
 ) -> None:
@@ -97,7 +98,14 @@ def lint(
         raise UsageError(str(exc)) from None
     for rule_id, values in _parse_options(option or [], all_rules).items():
         options.setdefault(rule_id, {}).update(values)
-    lint_config = engine.LintConfig(rules=rules, options=options,
+    if diff_base:
+        from linter.diff_base import DiffBaseError, check_revision
+
+        try:
+            check_revision(diff_base)
+        except DiffBaseError as exc:
+            raise UsageError(str(exc)) from None
+    lint_config = engine.LintConfig(rules=rules, options=options, diff_base=diff_base,
                                     levels={k.upper(): v for k, v in settings.levels.items()})
     run = RunInfo(quiet=quiet, sarif_category=sarif_category,
                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)

@@ -32,6 +32,8 @@ class LintConfig:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Rule ID → level, overriding the rule's default level.
     levels: dict[str, str] = field(default_factory=dict)
+    #: ``--diff-base``: the git revision whose version of each client the change rules compare with.
+    diff_base: Optional[str] = None
 
     def level_of(self, rule_id: str, problem_level: Optional[str] = None) -> str:
         return self.levels.get(rule_id) or problem_level or self.rules[rule_id].level
@@ -102,6 +104,10 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     if not sources:
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
+    if config.diff_base:
+        from linter.diff_base import with_previous
+
+        sources = with_previous(path, sources, config.diff_base)
     result.clients = len(sources)
     result.secrets = secret_values(doc.data)
     for source in sources:
@@ -223,7 +229,9 @@ def _value_at(data: Any, doc_path: tuple) -> Any:
 # --- secrets: never shown, whatever finding's source line they are on --------------------------
 
 _SECRET_KEY = re.compile(r"secret", re.I)
-_SECRET_ASSIGNMENT = re.compile(r"""(secret["']?\s*[:=]\s*["']?)([^\s"',}\]]{5,})""", re.I)
+#: Keys that mention secrets but hold none: flags, ARNs, and the names intrinsics refer to.
+_NOT_SECRET_KEY = re.compile(r"generate_?secret|publish_?secrets|secret_?arn|^(Ref|Fn::GetAtt|Condition)$", re.I)
+_SECRET_ASSIGNMENT = re.compile(r"""(?<!generate)(?<!generate_)(secret["']?\s*[:=]\s*["']?)([^\s"',}\]]{5,})""", re.I)
 
 
 def secret_values(data: Any) -> set[str]:
@@ -234,7 +242,8 @@ def secret_values(data: Any) -> set[str]:
     while stack:
         secret, value = stack.pop()
         if isinstance(value, dict):
-            stack.extend((secret or (isinstance(k, str) and bool(_SECRET_KEY.search(k))), v) for k, v in value.items())
+            stack.extend(((secret or bool(_SECRET_KEY.search(k))) and not _NOT_SECRET_KEY.search(k), v)
+                         for k, v in value.items() if isinstance(k, str))
         elif isinstance(value, list):
             stack.extend((secret, item) for item in value)
         elif secret and isinstance(value, str) and len(value) > 4:

@@ -241,6 +241,9 @@ class AppClient:
     conditions: dict[str, bool] = field(default_factory=dict)
     #: For CloudFormation: the rest of the template, for the cross-resource rules.
     template: Optional[TemplateContext] = None
+    #: With ``--diff-base``: the same client (each of its variants) in the base version; empty
+    #: when there is no base version of it (a new client) or no ``--diff-base``.
+    previous: tuple[AppClient, ...] = ()
 
     UserPoolId: Optional[Str] = None
     ClientName: Optional[Str] = None
@@ -344,7 +347,8 @@ _STRUCT_FIELDS = {
     "AnalyticsConfiguration": AnalyticsConfigurationType,
     "RefreshTokenRotation": RefreshTokenRotationType,
 }
-CLIENT_FIELDS = {f.name for f in fields(AppClient)} - {"kind", "name", "present", "raw", "conditions", "template"}
+CLIENT_FIELDS = {f.name for f in fields(AppClient)} - {"kind", "name", "present", "raw", "conditions", "template",
+                                                      "previous"}
 _STRUCT_FIELD_NAMES = {name: {f.name for f in fields(model)} for name, model in _STRUCT_FIELDS.items()}
 
 _INVALID = Unknown("invalid type")

@@ -58,3 +58,11 @@ def test_secret_on_any_shown_line_is_masked(tmp_path, name):
     assert result.returncode == 0, result.stderr
     assert "|" in result.stdout  # some finding shows a source line
     assert SECRET[4:12] not in result.stdout + result.stderr
+
+
+def test_names_that_only_mention_secrets_are_not_masked(tmp_path):
+    """GenerateSecret is a flag, and a Ref's target is a name: neither is a secret to mask."""
+    (tmp_path / "t.yaml").write_text(TEMPLATE.format(props="      GenerateSecret: UseSecretFlag\n"))
+    result = lint("--format", "text", "--select", "CG003", tmp_path / "t.yaml")
+    assert "GenerateSecret must be" in result.stdout and "GenerateSecret: UseSecretFlag" in result.stdout
+    assert "…" not in result.stdout
