@@ -73,6 +73,7 @@ def lint(
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings silenced by suppression comments or Metadata."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Parallel processes for many files (default: number of CPUs)."),
     sarif_category: str = typer.Option("cognito-lint", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes (a value's type or letter case) in place, then report what is left."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF", help="Compare each client with its version at this git revision (e.g. origin/main): enables CG702."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no source or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which files were skipped and why."),
@@ -82,7 +83,6 @@ def lint(
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
     """
     from linter import config, engine, registry
-    from linter.discover import PathNotFound
     from linter.reporters import FORMATS, RunInfo, render
     from linter.rule import RuleError
 
@@ -111,25 +111,10 @@ def lint(
                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
-    findings = []
-    errors = 0
-    try:
-        for result in engine.lint_paths(paths or ["."], lint_config, (exclude or []) + settings.exclude,
-                                        jobs or os.cpu_count() or 1):
-            run.files += 1
-            run.clients += result.clients
-            ignored = config.ignored_for(settings, result.path)
-            findings.extend(f for f in result.findings if not any(f.rule_id.startswith(i) for i in ignored))
-            for notice in result.notices + (result.verbose_notices if verbose else []):
-                typer.echo(notice, err=True)
-            for error in result.errors:
-                typer.echo(f"cognito-lint: error: {error}", err=True)
-            errors += len(result.errors)
-    except PathNotFound as exc:
-        raise UsageError(f"path not found: {exc}") from None
-    except RuleError as exc:  # a plugin rule that fails to import when first needed
-        raise UsageError(str(exc)) from None
-    findings = _deduplicated(findings)
+    excludes = (exclude or []) + settings.exclude
+    findings, errors = _lint_all(paths or ["."], lint_config, excludes, jobs, settings, verbose, run)
+    if fix:
+        findings, errors = _fix(findings, errors, lint_config, settings)
     if write_baseline:
         _write_baseline(write_baseline, [f for f in findings if f.suppressed is None])
         return
@@ -220,6 +205,52 @@ def _write(path: str, text: str) -> None:
             handle.write(text)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional[int], settings, verbose: bool,
+              run=None) -> tuple[list, int]:
+    """(findings, number of per-file errors) of linting ``paths``; notices and errors go to stderr."""
+    from linter import config, engine
+    from linter.discover import PathNotFound
+    from linter.rule import RuleError
+
+    findings = []
+    errors = 0
+    try:
+        for result in engine.lint_paths(paths, lint_config, excludes, jobs or os.cpu_count() or 1):
+            if run is not None:
+                run.files += 1
+                run.clients += result.clients
+            ignored = config.ignored_for(settings, result.path)
+            findings.extend(f for f in result.findings if not any(f.rule_id.startswith(i) for i in ignored))
+            for notice in result.notices + (result.verbose_notices if verbose else []):
+                typer.echo(notice, err=True)
+            for error in result.errors:
+                typer.echo(f"cognito-lint: error: {error}", err=True)
+            errors += len(result.errors)
+    except PathNotFound as exc:
+        raise UsageError(f"path not found: {exc}") from None
+    except RuleError as exc:  # a plugin rule that fails to import when first needed
+        raise UsageError(str(exc)) from None
+    return _deduplicated(findings), errors
+
+
+def _fix(findings: list, errors: int, lint_config, settings) -> tuple[list, int]:
+    """Apply the safe fixes, then lint the rewritten files again: the report shows what is left."""
+    from linter.fixer import fix_files
+
+    outcome = fix_files(findings)
+    for error in outcome.errors:
+        typer.echo(f"cognito-lint: error: {error}", err=True)
+    if outcome.fixed:
+        again, more_errors = _lint_all(sorted(outcome.fixed), lint_config, [], 1, settings, False)
+        findings = [f for f in findings if f.file not in outcome.fixed] + again
+        findings.sort(key=lambda f: f.sort_key())
+        errors += more_errors
+    count = sum(outcome.fixed.values())
+    typer.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(outcome.fixed)} "
+               f"file{'s' if len(outcome.fixed) != 1 else ''}.", err=True)
+    return findings, errors + len(outcome.errors)
 
 
 def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 DocPath = tuple  # tuple[str | int, ...]
+#: A string every format reads back as that string without quotes (an enum value, a word).
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,24 @@ class Document:
             else:
                 hi = mid - 1
         return lo + 1, offset - starts[lo] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The text offset of a 1-based line and column (the inverse of :meth:`position`)."""
+        starts = self._starts()
+        return starts[line - 1] + column - 1 if 0 < line <= len(starts) else len(self.text)
+
+    def literal(self, value: Any, original: str) -> str:
+        """``value`` written in this format, in the quoting style of ``original`` (the text it
+        replaces): for fixes.  JSON, YAML and Terraform share the syntax of the values fixes write."""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if original[:1] == "'":
+            return "'" + value.replace("'", "''") + "'"
+        if original[:1] == '"' or not _PLAIN.fullmatch(value):
+            return json.dumps(value, ensure_ascii=False)
+        return value
 
     def offsets_span(self, start: int, end: int) -> Span:
         line, col = self.position(start)

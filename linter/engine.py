@@ -185,8 +185,10 @@ def _check_client(doc: Document, source, config: LintConfig) -> list[Finding]:
         level = config.level_of(rule.id, problem.level)
         if level not in _LEVELS:
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
+        # A fix replaces the value the finding points at: not a key or the client's anchor.
+        fix = problem.fix if problem.fix is not None and not key else None
         findings.append(Finding(rule.id, level, message, doc.path, span, client=source.name, kind=source.kind,
-                                source_line=doc.line_text(span.line), doc_path=doc_path,
+                                source_line=doc.line_text(span.line), doc_path=doc_path, fix=fix,
                                 fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
                                                         _value_at(doc.data, doc_path) if not key else None)))
     return findings

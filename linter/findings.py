@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Optional
 
 from linter.document import Span
 
@@ -28,6 +28,8 @@ class Finding:
     fingerprint: str = ""
     #: None when not suppressed; otherwise the suppression's reason ("" when none was given).
     suppressed: Optional[str] = None
+    #: A safe fix for ``--fix`` (a :class:`linter.rule.Replacement` of the value at ``doc_path``).
+    fix: Optional[Any] = None
 
     def identity(self) -> str:
         """The fingerprint, or for findings without a document value (parse errors) file + rule + message."""

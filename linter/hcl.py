@@ -36,6 +36,12 @@ class Expression:
             return None
         return match.group(0)
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expression) and (other.text, other.parts) == (self.text, self.parts)
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
     def __repr__(self) -> str:
         return f"Expression({self.text!r})"
 

@@ -44,6 +44,13 @@ class PowerShellDocument(TableDocument):
     #: Tells the loaders this is a script, not a JSON or YAML mapping.
     format = "powershell"
 
+    def literal(self, value: Any, original: str) -> str:
+        if isinstance(value, bool):
+            return "$true" if value else "$false"
+        if isinstance(value, str) and original[:1] == '"':
+            return '"' + value.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
+        return super().literal(value, original)
+
     @classmethod
     def parse(cls, path: str, text: str) -> "PowerShellDocument":
         reader = _Reader(text)

@@ -52,6 +52,15 @@ class Problem:
     key: bool = False
     #: Overrides the rule's level for this problem (e.g. a level that depends on the input kind).
     level: Optional[str] = None
+    #: A safe fix (``--fix``): the value to write at ``path`` instead of the one there.
+    fix: Optional["Replacement"] = None
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """The value a fix writes at a problem's path (rendered in the file's own syntax and quoting)."""
+
+    value: Any
 
 
 class RuleError(Exception):

@@ -109,6 +109,8 @@ class Issue:
     path: tuple
     message: str
     key: bool = False
+    #: The safe fix, when there is one (a value of the right type or letter case).
+    fix: Any = None
 
 
 _cache: list = [None, ()]
@@ -129,7 +131,7 @@ def problems_for(rule_id: str, client: Any):
 
     for issue in issues(client):
         if issue.rule == rule_id:
-            yield Problem(issue.path, issue.message, key=issue.key)
+            yield Problem(issue.path, issue.message, key=issue.key, fix=issue.fix)
 
 
 def label(path: tuple) -> str:
@@ -222,8 +224,10 @@ class _Walker:
         self.target = TARGETS.get(kind, kind)
         self.out: list[Issue] = []
 
-    def add(self, rule: str, path: tuple, message: str, key: bool = False) -> None:
-        self.out.append(Issue(rule, path, message, key))
+    def add(self, rule: str, path: tuple, message: str, key: bool = False, fix: Any = None) -> None:
+        from linter.rule import Replacement
+
+        self.out.append(Issue(rule, path, message, key, Replacement(fix) if fix is not None else None))
 
     # -- top level ------------------------------------------------------------------------------
 
@@ -329,17 +333,21 @@ class _Walker:
         expected = shape["type"]
         name = label(path)
         message = f"{name} must be {_TYPE_NAMES[expected]}, not {_describe_value(value, _is_secret(path))}"
+        fix = None  # the same value with the right type, when that is certain
         if expected == "boolean" and isinstance(value, str) and value.strip().lower() in ("true", "false"):
             message += f"; {self.target} does not take booleans as strings: write {value.strip().lower()} without quotes"
+            fix = value.strip().lower() == "true"
         elif expected == "integer" and isinstance(value, str) and _integral(value) is not None:
             message += f"; {self.target} does not take numbers as strings: write {value.strip()} without quotes"
+            fix = _integral(value)
         elif expected == "integer" and isinstance(value, float):
             message += "; only whole numbers are allowed"
+            fix = int(value) if value.is_integer() else None
         elif expected == "list" and isinstance(value, str):
             message += "; put the value in a list" + (" (YAML: `- item` lines)" if self.cfn else " ([\"...\"])")
         elif expected == "boolean" and self.cfn and isinstance(value, str):
             message += "; CloudFormation takes true or false (or the strings \"true\"/\"false\")"
-        self.add("CG003", path, message + ".")
+        self.add("CG003", path, message + ".", fix=None if _is_secret(path) else fix)
 
     def structure(self, path: tuple, value: Any, shape: dict) -> None:
         if not isinstance(value, dict):
@@ -425,6 +433,11 @@ class _Walker:
             if not self.cfn:
                 allowed += [f for f in API_NEW_AUTH_FLOWS if f not in allowed]
         if text in allowed:
+            return
+        same_letters = [a for a in allowed if a.lower() == text.strip().lower()]
+        if len(same_letters) == 1:  # only the letter case (or spaces) is wrong: a safe fix
+            self.add("CG005", path, f"{label(path)} is {show(text)}, which {self.target} does not accept: "
+                                    f"values are case-sensitive, write {same_letters[0]}.", fix=same_letters[0])
             return
         guess = service_model.closest(text, allowed)
         message = f"{label(path)} is {show(text)}, which {self.target} does not accept"

@@ -29,6 +29,8 @@ miss: `CallbackURLs: https://app.example.com/cb` is a string, not a list of one 
 ```
 
 ## Fix
+Give the value its type. `--fix` does it where the meaning is certain: `"true"`/`"false"` for a
+boolean and a numeric string for a number (`"60"` → `60`).
 ```json
 {
   "UserPoolId": "us-east-1_AbCdEf123",

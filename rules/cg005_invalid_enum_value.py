@@ -26,6 +26,8 @@ TokenValidityUnits:
 ```
 
 ## Fix
+Use one of the allowed values. When only the letter case is wrong (`Code`, `enabled`), `--fix`
+writes the right one.
 ```yaml
 AllowedOAuthFlows:
   - code

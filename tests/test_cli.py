@@ -127,7 +127,7 @@ def test_output_file_and_formats(files, tmp_path):
     assert report["summary"] == {"files": 2, "clients": 2, "findings": 2, "errors": 1, "warnings": 1, "notes": 0}
     first = report["findings"][0]
     assert set(first) == {"rule", "name", "level", "message", "file", "line", "column", "end_line", "end_column",
-                          "client", "kind", "fingerprint", "suppressed"}
+                          "client", "kind", "fingerprint", "suppressed", "fixable"}
     assert (first["rule"], first["line"], first["column"], first["end_column"], first["client"], first["kind"]) == (
         "CG202", 6, 22, 47, "WebClient", "cloudformation")
     github = run("lint", str(files / "bad.yaml"), "--format", "github", "--select", "CG2").stdout.splitlines()

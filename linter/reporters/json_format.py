@@ -29,6 +29,7 @@ def render(findings, rules, run) -> str:
                 "kind": f.kind,
                 "fingerprint": f.identity(),
                 "suppressed": f.suppressed is not None,
+                "fixable": f.fix is not None,
             }
             for f in findings
         ],

@@ -13,7 +13,8 @@ def render(findings, rules, run) -> str:
     for f in findings:
         where = paint(_BOLD, f"{f.file}:{f.span.line}:{f.span.column}:")
         suppressed = "" if f.suppressed is None else " [suppressed" + (f": {f.suppressed}]" if f.suppressed else "]")
-        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)} [{f.level}] {f.message}{suppressed}")
+        fixable = " [*]" if f.fix is not None and f.suppressed is None else ""
+        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)}{fixable} [{f.level}] {f.message}{suppressed}")
         if run.show_source and not run.quiet and f.source_line:
             out.extend(_source(f, paint))
     if not run.quiet:
@@ -40,7 +41,9 @@ def _summary(findings, run) -> str:
     counts = Counter(f.level for f in findings)
     parts = [_plural(counts[level], level) for level in ("error", "warning", "note") if counts[level]]
     files = len({f.file for f in findings})
-    return f"Found {_plural(len(findings), 'problem')} ({', '.join(parts)}) in {_plural(files, 'file')}."
+    fixable = sum(f.fix is not None and f.suppressed is None for f in findings)
+    hint = f" {fixable} fixable with --fix (marked [*])." if fixable else ""
+    return f"Found {_plural(len(findings), 'problem')} ({', '.join(parts)}) in {_plural(files, 'file')}.{hint}"
 
 
 def _plural(n: int, word: str) -> str:
