@@ -21,9 +21,12 @@ FOREIGN_EXTENSIONS = {
 SKIP_DIRECTORIES = {"node_modules", "venv", "__pycache__", "site-packages", "cdk.out.bak"}
 
 #: Words every supported input holding a client contains (CloudFormation type, API field names,
-#: the Terraform resource type, the PowerShell cmdlets).  Case-insensitive, as PowerShell is.
+#: the Terraform resource type).  Case-sensitive: a case-insensitive search is ten times slower.
 _CLIENT_MARKER = re.compile(rb"UserPoolClient|UserPoolId|ClientName|AuthFlows|OAuthFlows|CallbackURLs|\$\{file\(|"
-                            rb"aws_cognito_user_pool_client|CGIPUserPoolClient", re.IGNORECASE)
+                            rb"aws_cognito_user_pool_client")
+#: PowerShell names its cmdlets in any letter case.
+_CMDLET_MARKER = re.compile(rb"CGIPUserPoolClient", re.IGNORECASE)
+_POWERSHELL = (".ps1", ".psm1")
 
 
 class PathNotFound(Exception):
@@ -79,7 +82,9 @@ def is_foreign(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in FOREIGN_EXTENSIONS
 
 
-def may_hold_client(data: bytes) -> bool:
+def may_hold_client(data: bytes, path: str = "") -> bool:
+    if path.lower().endswith(_POWERSHELL):
+        return _CMDLET_MARKER.search(data) is not None
     return _CLIENT_MARKER.search(data) is not None
 
 

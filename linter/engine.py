@@ -90,7 +90,7 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
         if explicit:
             result.notices.append(f"{path}: skipped: binary file, not JSON or YAML")
         return result
-    if not unicode_bom and not discover.may_hold_client(data):
+    if not unicode_bom and not discover.may_hold_client(data, path):
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     try:

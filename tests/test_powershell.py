@@ -230,3 +230,10 @@ def test_variables_in_place_of_literals_never_add_findings(data):
         before = {(f.rule_id, f.span.line) for f in lint_text(text, "s.ps1")}
         after = {(f.rule_id, f.span.line) for f in lint_text(changed, "s.ps1")}
         assert after <= before, (sample, chosen, after - before)
+
+
+def test_a_script_naming_the_cmdlet_in_lower_case_is_not_skipped():
+    findings = lint_text("new-cgipuserpoolclient -UserPoolId p -ClientName w -AllowedOAuthFlow implicit "
+                         "-AllowedOAuthFlowsUserPoolClient $true -AllowedOAuthScope openid -CallbackURLs https://a.io/cb\n",
+                         "deploy.ps1", select=["CG106"])
+    assert ids_and_lines(findings) == [("CG106", 1, 70)]
