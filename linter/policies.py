@@ -32,7 +32,7 @@ from linter.rule import Problem, Rule
 
 #: Condition operators and how documentation says them.
 OPERATORS = {
-    "present": "is set:", "equals": "equals", "one_of": "is one of", "not_one_of": "is none of",
+    "present": "is set", "equals": "equals", "one_of": "is one of", "not_one_of": "is none of",
     "only": "has only", "contains": "contains", "matches": "matches", "not_matches": "does not match",
     "min": "is at least", "max": "is at most",
 }
@@ -210,9 +210,13 @@ def _duration_text(seconds: int) -> str:
 # --- documentation ----------------------------------------------------------------------------------
 
 def _docs(spec: Any, when: dict, require: dict, config_path: str) -> str:
+    def condition(field: str, op: str, operand: Any) -> str:
+        if op == "present":
+            return f"- `{field}` {'is set' if operand else 'is omitted'}"
+        return f"- `{field}` {OPERATORS[op]} `{operand}`"
+
     def conditions(table: dict) -> str:
-        return "\n".join(f"- `{field}` {OPERATORS[op]} `{operand}`" for field, ops in table.items()
-                         for op, operand in ops.items())
+        return "\n".join(condition(field, op, operand) for field, ops in table.items() for op, operand in ops.items())
 
     applies = f"Applies to clients where:\n{conditions(when)}\n\n" if when else "Applies to every client.\n\n"
     text = (f"{spec.summary}\n\n## What it does\nAn organization policy, defined in {config_path}. {applies}"
