@@ -68,7 +68,10 @@ class HclDocument(TableDocument):
     @classmethod
     def parse(cls, path: str, text: str) -> "HclDocument":
         parser = _Parser(text)
-        data = parser.body((), None)
+        try:
+            data = parser.body((), None)
+        except RecursionError:  # brackets nested thousands deep
+            raise parser.error("nesting too deep") from None
         return cls(path, text, data, parser.keys, parser.values)
 
 

@@ -54,7 +54,11 @@ class PowerShellDocument(TableDocument):
     @classmethod
     def parse(cls, path: str, text: str) -> "PowerShellDocument":
         reader = _Reader(text)
-        return cls(path, text, {"commands": reader.commands()}, reader.keys, reader.values)
+        try:
+            commands = reader.commands()
+        except RecursionError:  # brackets nested thousands deep
+            raise reader.error("nesting too deep", reader.pos) from None
+        return cls(path, text, {"commands": commands}, reader.keys, reader.values)
 
 
 class _Reader:

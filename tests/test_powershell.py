@@ -237,3 +237,8 @@ def test_a_script_naming_the_cmdlet_in_lower_case_is_not_skipped():
                          "-AllowedOAuthFlowsUserPoolClient $true -AllowedOAuthScope openid -CallbackURLs https://a.io/cb\n",
                          "deploy.ps1", select=["CG106"])
     assert ids_and_lines(findings) == [("CG106", 1, 70)]
+
+
+def test_arrays_nested_thousands_deep_are_a_parse_error():
+    with pytest.raises(ParseError, match="nesting too deep"):
+        parse("New-CGIPUserPoolClient -ClientName " + "@(" * 5000 + ")" * 5000 + "\n")

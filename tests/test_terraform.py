@@ -582,3 +582,8 @@ def test_variables_in_place_of_literals_never_add_findings(data):
     before = {(f.rule_id, f.span.line) for f in lint_text(text, "main.tf")}
     after = {(f.rule_id, f.span.line) for f in lint_text(changed, "main.tf")}
     assert after <= before, (chosen, after - before)
+
+
+def test_brackets_nested_thousands_deep_are_a_parse_error():
+    with pytest.raises(ParseError, match="nesting too deep"):
+        parse('locals {\n  x = ' + "[" * 5000 + "]" * 5000 + "\n}\n")
