@@ -113,15 +113,21 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     for source in sources:
         result.findings.extend(_check_client(source.document or doc, source, config))
     unused_level = config.level_of(UNUSED) if UNUSED in config.rules else None
-    result.findings = suppressions.apply(result.findings, _suppressions(doc, sources), path, set(config.rules),
-                                         unused_level, doc.line_text)
-    result.findings.sort(key=Finding.sort_key)
+    # Each document's suppressions apply to the findings in it (a serverless include has its own).
+    documents = {id(doc): doc, **{id(s.document): s.document for s in sources if s.document is not None}}
+    findings = []
+    for document in documents.values():
+        own = [s for s in sources if (s.document or doc) is document]
+        findings += suppressions.apply([f for f in result.findings if f.file == document.path],
+                                       _suppressions(document, own), document.path, set(config.rules),
+                                       unused_level, document.line_text)
+    result.findings = sorted(findings, key=Finding.sort_key)
     return result
 
 
-def _suppressions(doc: Document, sources) -> list:
-    """Comment directives (YAML, Terraform) and resource Metadata suppressions of the clients in ``doc``."""
-    own = [s for s in sources if s.document is None]
+def _suppressions(doc: Document, own) -> list:
+    """Comment directives (YAML, Terraform, PowerShell) and resource Metadata suppressions of the
+    clients ``own`` that ``doc`` holds."""
     found = []
     if doc.comment_markers and "cognito-lint:" in doc.text:  # JSON has no comments
         anchors = {doc.span(s.anchor, key=True).line: s.name for s in own if s.resource}

@@ -50,3 +50,27 @@ def test_serverless_variables_inside_plain_cloudformation_are_unknown():
     text = ("Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: x\n"
             "      CallbackURLs: ['http://${self:custom.host}/cb']\n")
     assert lint_text(text, select=["CG202"]) == []
+
+
+def test_suppressions_in_a_serverless_include_apply_there_and_only_there(tmp_path):
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "cognito.yml").write_text(
+        "Resources:\n"
+        "  WebClient:\n"
+        "    Type: AWS::Cognito::UserPoolClient\n"
+        "    Properties:\n"
+        "      UserPoolId: us-east-1_Ab12Cd34E\n"
+        "      AllowedOAuthFlowsUserPoolClient: true\n"
+        "      AllowedOAuthFlows: [code]\n"
+        "      AllowedOAuthScopes: [openid]\n"
+        "      CallbackURLs: [http://a.acme-corp.io/cb]  # cognito-lint: ignore=CG202 staging\n"
+        "      LogoutURLs: [http://a.acme-corp.io/out]\n")
+    # Line 10 of serverless.yml carries a suppression too: it must not cover line 10 of the include.
+    (tmp_path / "serverless.yml").write_text(
+        "service: app\nprovider:\n  name: aws\n" + "#\n" * 5 + "resources:\n"
+        "  - ${file(resources/cognito.yml)}  # cognito-lint: ignore=CG202\n")
+    result = subprocess.run([sys.executable, "-m", "linter", "lint", "--select", "CG202", "--show-suppressed",
+                             "--format", "json", "serverless.yml"], capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+    found = [(f["file"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("resources/cognito.yml", 9, True), ("resources/cognito.yml", 10, False)]
