@@ -40,6 +40,12 @@ class ParseError(Exception):
         self.line = max(line, 1)
         self.column = max(column, 1)
 
+    @classmethod
+    def at(cls, message: str, text: str, offset: int) -> "ParseError":
+        """The error at a text offset (line and column counted here)."""
+        line = text.count("\n", 0, offset) + 1
+        return cls(message, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
 
 class Document:
     """A parsed file: ``data`` (plain Python) and positions for document paths."""

@@ -85,10 +85,7 @@ class _Parser:
     # -- errors and whitespace ------------------------------------------------------------------
 
     def error(self, message: str, offset: Optional[int] = None) -> ParseError:
-        offset = self.pos if offset is None else offset
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return ParseError(message, line, column)
+        return ParseError.at(message, self.text, self.pos if offset is None else offset)
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.pos:self.pos + n]

@@ -70,8 +70,7 @@ class _Reader:
         self.code = _code_mask(text)
 
     def error(self, message: str, offset: int) -> ParseError:
-        line = self.text.count("\n", 0, offset) + 1
-        return ParseError(message, line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1)
+        return ParseError.at(message, self.text, offset)
 
     # -- calls and splats ---------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ that CloudFormation conditions allow, and how to turn a client path into a docum
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -62,6 +63,24 @@ class ClientSource:
         if self.construct:
             return f" ({self.construct})"
         return ""
+
+
+_INSTRUCTION = re.compile(r"((?:\b[Ss]et|\b[Aa]dd|e\.g\.) )(\S+): (?=\S)")
+
+
+def message_renamer(names: dict[str, str], assignment: str) -> Callable[[str], str]:
+    """A function that rewrites a rule's message in an input's own names (``names``: API name →
+    the input's) and its YAML-style instructions (``Set X: value``, ``e.g. X: value``) in the
+    input's syntax (``assignment``: ``" = "`` for Terraform, ``" "`` for PowerShell)."""
+    api_name = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?!\w)")
+    own = set(names.values())
+
+    def rename(message: str) -> str:
+        renamed = api_name.sub(lambda m: names[m.group(1)], message)
+        return _INSTRUCTION.sub(lambda m: m.group(1) + m.group(2) + assignment if m.group(2) in own else m.group(0),
+                                renamed)
+
+    return rename
 
 
 def detect_kind(data: Any) -> Optional[str]:

@@ -14,9 +14,9 @@ import re
 from typing import Any, Optional
 
 from linter.document import Document
-from linter.hcl import Expression
-from linter.loaders import ClientSource, Variant
-from linter.model import Template, Unknown, build_client
+from linter.loaders import ClientSource, Variant, message_renamer
+from linter.loaders.terraform import to_value
+from linter.model import CLIENT_FIELDS, Template, Unknown, build_client
 
 #: Parameter (lowercase) → API field; aliases included (inputs.md, "Name mapping").
 PARAMETERS = {
@@ -74,15 +74,8 @@ POWERSHELL_NAMES = {
     **{field: _parameter_name(field) for field in set(PARAMETERS.values())},
     **{f"{api}.{member}": _parameter_name(f"{api}_{member}") for api, member in set(STRUCT_PARAMETERS.values())},
 }
-_API_NAME = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, POWERSHELL_NAMES), key=len, reverse=True))
-                       + r")(?![\w])")
-_YAML_STYLE = re.compile(r"((?:\b[Ss]et|\b[Aa]dd|e\.g\.) )(-[A-Za-z_]+): (?=\S)")
-
-
-def in_powershell_names(message: str) -> str:
-    """``Set PreventUserExistenceErrors: ENABLED`` → ``Set -PreventUserExistenceError ENABLED``."""
-    renamed = _API_NAME.sub(lambda m: POWERSHELL_NAMES[m.group(1)], message)
-    return _YAML_STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)} ", renamed)
+#: ``Set PreventUserExistenceErrors: ENABLED`` → ``Set -PreventUserExistenceError ENABLED``.
+in_powershell_names = message_renamer(POWERSHELL_NAMES, " ")
 
 
 def resolve(name: str) -> Optional[str]:
@@ -135,12 +128,9 @@ def _client_properties(command: dict, path: tuple) -> tuple[dict, dict]:
         origin[(field,)] = doc_path
     if command.get("positional") or command.get("unknown_splats"):
         # Arguments we cannot bind: any omitted setting may be among them.
-        identity = ("UserPoolId", "ClientName") + (("ClientId",) if command["cmdlet"].startswith("Update") else ())
-        for field in identity + tuple(sorted(_LIST_FIELDS)) + (
-                "GenerateSecret", "PreventUserExistenceErrors", "EnableTokenRevocation", "AccessTokenValidity",
-                "IdTokenValidity", "RefreshTokenValidity", "AllowedOAuthFlowsUserPoolClient", "DefaultRedirectURI",
-                "TokenValidityUnits", "RefreshTokenRotation", "AuthSessionValidity",
-                "EnablePropagateAdditionalUserContextData", "AnalyticsConfiguration"):
+        # (Not ClientSecret: an unknown one would count as a secret; ClientId only in an update.)
+        unbound = CLIENT_FIELDS - {"ClientSecret"} - (set() if command["cmdlet"].startswith("Update") else {"ClientId"})
+        for field in sorted(unbound):
             raw.setdefault(field, Unknown("positional or splatted arguments"))
     return raw, origin
 
@@ -163,15 +153,4 @@ def _bound(field: str, value: Any) -> Any:
             return str(value)
         if isinstance(value, list):
             return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
-    return value
-
-
-def to_value(value: Any) -> Any:
-    """A script value as the model's: expressions are unknown, expandable strings templates."""
-    if isinstance(value, Expression):
-        if value.parts is None:
-            return Unknown(value.text)
-        return Template([p if isinstance(p, str) else Unknown(p.text) for p in value.parts], source="expansion")
-    if isinstance(value, list):
-        return [to_value(v) for v in value]
     return value

@@ -20,7 +20,7 @@ from typing import Any, Callable, Optional
 
 from linter.document import Document
 from linter.hcl import Expression, HclDocument
-from linter.loaders import ClientSource, Variant
+from linter.loaders import ClientSource, Variant, message_renamer
 from linter.model import Template, TemplateContext, Unknown, build_client
 
 RESOURCE_TYPE = "aws_cognito_user_pool_client"
@@ -66,22 +66,9 @@ TERRAFORM_NAMES = {
     **{f"{api}.{member}": f"{tf}.{tf_member}" for tf, (api, members) in BLOCKS.items()
        for tf_member, member in members.items()},
 }
-_API_NAME = re.compile(r"\b(" + "|".join(sorted(map(re.escape, TERRAFORM_NAMES), key=len, reverse=True)) + r")\b")
-
-
-#: "Set X: value", "(e.g. X: value)": a YAML-style instruction, written the Terraform way.
-_YAML_STYLE = re.compile(r"((?:\b[Ss]et|\b[Aa]dd|e\.g\.) )([a-z_]+(?:\.[a-z_]+)?): (?=\S)")
-
-
-def in_terraform_names(message: str) -> str:
-    """A rule's message with the API's names replaced by the arguments users write
-    (``Set PreventUserExistenceErrors: ENABLED`` → ``Set prevent_user_existence_errors = ENABLED``)."""
-    renamed = _API_NAME.sub(lambda m: TERRAFORM_NAMES[m.group(1)], message)
-    return _YAML_STYLE.sub(lambda m: f"{m.group(1)}{m.group(2)} = " if m.group(2) in _TERRAFORM_ARGUMENTS
-                           else m.group(0), renamed)
-
-
-_TERRAFORM_ARGUMENTS = set(TERRAFORM_NAMES.values())
+#: A rule's message with the API's names replaced by the arguments users write
+#: (``Set PreventUserExistenceErrors: ENABLED`` → ``Set prevent_user_existence_errors = ENABLED``).
+in_terraform_names = message_renamer(TERRAFORM_NAMES, " = ")
 
 
 def load(doc: Document) -> list[ClientSource]:
@@ -160,7 +147,8 @@ def _single_block(value: Any, path: tuple) -> tuple[Any, tuple]:
 
 
 def to_value(value: Any) -> Any:
-    """An HCL value as the model's: expressions are unknown, interpolated strings templates."""
+    """A value of the HCL or PowerShell reader as the model's: expressions are unknown,
+    interpolated (expanded) strings templates."""
     if isinstance(value, Expression):
         if value.parts is None:
             return Unknown(value.text, ref=value.reference)
