@@ -255,11 +255,13 @@ def _fix(findings: list, errors: int, lint_config, settings) -> tuple[list, int]
 
 def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):
     """(settings, every rule): built-in, plugins, --rules-dir folders and the config's policies."""
-    from linter import config, policies, registry
+    from linter import config, registry
 
     config_path = config_file or config.find(os.getcwd())
     settings = config.load(config_path)
     declared = []
+    if settings.policies:  # imported only when a configuration declares policies
+        from linter import policies
     for index, spec in enumerate(settings.policies):
         where = f"{settings.path}: policies[{index}] ({spec.id})"
         policies.check_spec(f"{where}: when", {f: c.operands() for f, c in spec.when.items()})
