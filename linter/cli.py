@@ -82,7 +82,9 @@ def lint(
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
     """
-    from linter import config, engine, registry
+    from linter.config import files as config
+    from linter.engine import rule_registry
+    from linter.engine.lint import LintConfig
     from linter.reporters import FORMATS, RunInfo, render
     from linter.rule import RuleError
 
@@ -92,20 +94,20 @@ def lint(
         raise UsageError(f"unknown --fail-on {fail_on!r}; choose from {', '.join(FAIL_ON)}")
     try:
         settings, all_rules = _rule_table(rules_dir, config_file)
-        rules = registry.select_rules(all_rules, _split(select) or settings.select, _split(ignore) or settings.ignore)
+        rules = rule_registry.select_rules(all_rules, _split(select) or settings.select, _split(ignore) or settings.ignore)
         options = config.validate_rules(settings, all_rules)
     except (RuleError, ValueError, config.ConfigError) as exc:
         raise UsageError(str(exc)) from None
     for rule_id, values in _parse_options(option or [], all_rules).items():
         options.setdefault(rule_id, {}).update(values)
     if diff_base:
-        from linter.diff_base import DiffBaseError, check_revision
+        from linter.engine.diff_base import DiffBaseError, check_revision
 
         try:
             check_revision(diff_base)
         except DiffBaseError as exc:
             raise UsageError(str(exc)) from None
-    lint_config = engine.LintConfig(rules=rules, options=options, diff_base=diff_base,
+    lint_config = LintConfig(rules=rules, options=options, diff_base=diff_base,
                                     levels={k.upper(): v for k, v in settings.levels.items()})
     run = RunInfo(quiet=quiet, sarif_category=sarif_category,
                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
@@ -134,16 +136,8 @@ def lint(
         raise typer.Exit(1)
 
 
-def _deduplicated(findings: list) -> list:
-    """Sorted, and each finding once (a serverless include may be linted directly and through serverless.yml)."""
-    unique = {}
-    for f in sorted(findings, key=lambda f: f.sort_key()):
-        unique.setdefault((f.file, f.span, f.rule_id, f.message), f)
-    return list(unique.values())
-
-
 def _write_baseline(path: str, findings: list) -> None:
-    from linter import baseline
+    from linter.engine import baseline
 
     try:
         baseline.write(path, findings)
@@ -153,7 +147,7 @@ def _write_baseline(path: str, findings: list) -> None:
 
 
 def _filter_baseline(path: str, findings: list) -> list:
-    from linter import baseline
+    from linter.engine import baseline
 
     try:
         return baseline.new_findings(findings, baseline.load(path))
@@ -210,34 +204,35 @@ def _write(path: str, text: str) -> None:
 def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional[int], settings, verbose: bool,
               run=None) -> tuple[list, int]:
     """(findings, number of per-file errors) of linting ``paths``; notices and errors go to stderr."""
-    from linter import config, engine
-    from linter.discover import PathNotFound
+    from linter.config.files import config_folder
+    from linter.engine import run as runner
+    from linter.engine.discovery import PathNotFound
+    from linter.engine.per_file_ignores import PerFileIgnores
     from linter.rule import RuleError
 
-    findings = []
-    errors = 0
+    def report(result) -> None:
+        for notice in result.notices + (result.verbose_notices if verbose else []):
+            typer.echo(notice, err=True)
+        for error in result.errors:
+            typer.echo(f"cognito-lint: error: {error}", err=True)
+
+    ignores = PerFileIgnores(settings.per_file_ignores, config_folder(settings))
     try:
-        for result in engine.lint_paths(paths, lint_config, excludes, jobs or os.cpu_count() or 1):
-            if run is not None:
-                run.files += 1
-                run.clients += result.clients
-            ignored = config.ignored_for(settings, result.path)
-            findings.extend(f for f in result.findings if not any(f.rule_id.startswith(i) for i in ignored))
-            for notice in result.notices + (result.verbose_notices if verbose else []):
-                typer.echo(notice, err=True)
-            for error in result.errors:
-                typer.echo(f"cognito-lint: error: {error}", err=True)
-            errors += len(result.errors)
+        outcome = runner.collect(runner.lint_paths(paths, lint_config, excludes, jobs or os.cpu_count() or 1),
+                                 ignores, report)
     except PathNotFound as exc:
         raise UsageError(f"path not found: {exc}") from None
     except RuleError as exc:  # a plugin rule that fails to import when first needed
         raise UsageError(str(exc)) from None
-    return _deduplicated(findings), errors
+    if run is not None:
+        run.files += outcome.files
+        run.clients += outcome.clients
+    return outcome.findings, outcome.errors
 
 
 def _fix(findings: list, errors: int, lint_config, settings) -> tuple[list, int]:
     """Apply the safe fixes, then lint the rewritten files again: the report shows what is left."""
-    from linter.fixer import fix_files
+    from linter.fixes.apply import fix_files
 
     outcome = fix_files(findings)
     for error in outcome.errors:
@@ -255,19 +250,20 @@ def _fix(findings: list, errors: int, lint_config, settings) -> tuple[list, int]
 
 def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):
     """(settings, every rule): built-in, plugins, --rules-dir folders and the config's policies."""
-    from linter import config, registry
+    from linter.config import files as config
+    from linter.engine import rule_registry
 
     config_path = config_file or config.find(os.getcwd())
     settings = config.load(config_path)
     declared = []
     if settings.policies:  # imported only when a configuration declares policies
-        from linter import policies
+        from linter.config import policies
     for index, spec in enumerate(settings.policies):
         where = f"{settings.path}: policies[{index}] ({spec.id})"
         policies.check_spec(f"{where}: when", {f: c.operands() for f, c in spec.when.items()})
         policies.check_spec(f"{where}: require", {f: c.operands() for f, c in spec.require.items()})
         declared.append(policies.to_rule(spec, settings.path))
-    return settings, registry.load_rules(rules_dir or [], declared)
+    return settings, rule_registry.load_rules(rules_dir or [], declared)
 
 
 @app.command()
@@ -277,7 +273,7 @@ def explain(
     config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file with policies (default: the nearest)."),
 ) -> None:
     """Print a rule's documentation: what it does, why, example, fix, references."""
-    from linter import config
+    from linter.config import files as config
     from linter.rule import RuleError
 
     try:
@@ -304,7 +300,7 @@ def list_rules(
     """List every available rule: ID, level, name and summary."""
     import json
 
-    from linter import config
+    from linter.config import files as config
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r}; choose text or json")

@@ -1,5 +1,6 @@
 """The built-in rules, one module per rule (installed as ``linter.rules``).
 
-Each module follows the contract in :mod:`linter.rule`; ``pyproject.toml`` registers every one of
-them under the ``cognito_lint.rules`` entry-point group, exactly as a plugin package would.
+Each module follows the contract in :mod:`linter.rule`, and its file name starts with its ID in
+lower case (``cg201_default_redirect_not_in_callbacks.py``): the engine finds the rules by listing
+this folder (:mod:`linter.engine.rule_registry`), so a new rule is one new file here.
 """

@@ -38,7 +38,7 @@ Properties:
 - AWS::Cognito::UserPoolClient properties: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 - botocore's cognito-idp service model (the shapes this rule checks against)
 """
-from linter import schema_check
+from linter.rule_helpers import schema
 
 ID = "CG002"
 NAME = "unknown-property"
@@ -47,4 +47,4 @@ TAGS = ["schema"]
 
 
 def check(client, options):
-    yield from schema_check.problems_for(ID, client)
+    yield from schema.problems_for(ID, client)

@@ -45,7 +45,7 @@ boolean and a numeric string for a number (`"60"` → `60`).
 - AWS::Cognito::UserPoolClient property types: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 - botocore parameter validation (botocore/validate.py) and the cognito-idp service model
 """
-from linter import schema_check
+from linter.rule_helpers import schema
 
 ID = "CG003"
 NAME = "invalid-type"
@@ -54,4 +54,4 @@ TAGS = ["schema"]
 
 
 def check(client, options):
-    yield from schema_check.problems_for(ID, client)
+    yield from schema.problems_for(ID, client)

@@ -35,7 +35,7 @@ AuthSessionValidity: 15
 - RefreshTokenRotationType: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
 - AWS::Cognito::UserPoolClient (CloudFormation minimums and maximums): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 """
-from linter import schema_check
+from linter.rule_helpers import schema
 
 ID = "CG004"
 NAME = "constraint-violation"
@@ -44,4 +44,4 @@ TAGS = ["schema"]
 
 
 def check(client, options):
-    yield from schema_check.problems_for(ID, client)
+    yield from schema.problems_for(ID, client)

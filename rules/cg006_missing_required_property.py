@@ -35,7 +35,7 @@ resource ("required key [UserPoolId] not found"): nothing is created or changed.
 - RefreshTokenRotationType: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
 - AWS::Cognito::UserPoolClient (UserPoolId is required): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 """
-from linter import schema_check
+from linter.rule_helpers import schema
 
 ID = "CG006"
 NAME = "missing-required-property"
@@ -44,4 +44,4 @@ TAGS = ["schema"]
 
 
 def check(client, options):
-    yield from schema_check.problems_for(ID, client)
+    yield from schema.problems_for(ID, client)

@@ -40,7 +40,7 @@ Properties:
 - UpdateUserPoolClient request parameters: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html
 - GetDerivedToken (token-exchange flows): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetDerivedToken.html
 """
-from linter import schema_check
+from linter.rule_helpers import schema
 
 ID = "CG007"
 NAME = "property-not-allowed-here"
@@ -49,4 +49,4 @@ TAGS = ["schema"]
 
 
 def check(client, options):
-    yield from schema_check.problems_for(ID, client)
+    yield from schema.problems_for(ID, client)

@@ -42,6 +42,6 @@ def check(client, options):
         index = flows.index("client_credentials")
         yield Problem(
             ("AllowedOAuthFlows", index),
-            f"AllowedOAuthFlows combines client_credentials with {' and '.join(others)}; the service "
-            "rejects this. Use a separate app client for the machine-to-machine flow.",
+            f"{client.wording.name('AllowedOAuthFlows')} combines client_credentials with {' and '.join(others)}; "
+            "the service rejects this. Use a separate app client for the machine-to-machine flow.",
         )

@@ -35,8 +35,8 @@ AllowedOAuthScopes: [orders/read]
 - Scopes, M2M, and APIs with resource servers: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
 - RFC 6749 section 4.4 (client credentials grant: confidential clients only)
 """
-from linter.flows import first_index, machine_client, secret_state
 from linter.rule import Problem
+from linter.rule_helpers.flows import first_index, machine_client, secret_state
 
 ID = "CG102"
 NAME = "client-credentials-without-secret"
@@ -46,9 +46,11 @@ LEVEL = "error"
 def check(client, options):
     if not machine_client(client) or client.has_secret() is not False:
         return
+    words = client.wording
     index = first_index(client.AllowedOAuthFlows, ("client_credentials",))
     yield Problem(
         ("AllowedOAuthFlows", index),
-        f"AllowedOAuthFlows has client_credentials but the client has no secret ({secret_state(client)}); "
-        "the service rejects this. Set GenerateSecret: true on this client.",
+        f"{words.name('AllowedOAuthFlows')} has client_credentials but the client has no secret "
+        f"({secret_state(client)}); the service rejects this. Set {words.setting('GenerateSecret', True)} "
+        "on this client.",
     )

@@ -32,8 +32,10 @@ AllowedOAuthScopes: [orders/read]
 - Scopes, M2M, and APIs with resource servers: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
 - The token endpoint (client_credentials requests custom scopes): https://docs.aws.amazon.com/cognito/latest/developerguide/token-endpoint.html
 """
-from linter.flows import USER_SCOPES, known_items, machine_client
+from linter.model.service import USER_SCOPES
+from linter.model.values import known_items
 from linter.rule import Problem
+from linter.rule_helpers.flows import machine_client
 
 ID = "CG103"
 NAME = "client-credentials-with-user-scope"
@@ -47,7 +49,7 @@ def check(client, options):
         if scope in USER_SCOPES:
             yield Problem(
                 ("AllowedOAuthScopes", index),
-                f"AllowedOAuthScopes has '{scope}', a user scope, on a client_credentials client; the "
-                "service rejects this. Remove it: a machine-to-machine client can only have "
+                f"{client.wording.name('AllowedOAuthScopes')} has '{scope}', a user scope, on a client_credentials "
+                "client; the service rejects this. Remove it: a machine-to-machine client can only have "
                 "resource-server scopes (identifier/scope).",
             )

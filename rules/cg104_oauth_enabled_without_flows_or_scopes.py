@@ -38,22 +38,24 @@ NAME = "oauth-enabled-without-flows-or-scopes"
 LEVEL = "error"
 
 _FIELDS = ("AllowedOAuthFlows", "AllowedOAuthScopes")
-_FIX = "List at least one OAuth flow and one scope, or set AllowedOAuthFlowsUserPoolClient to false."
 
 
 def check(client, options):
     if client.AllowedOAuthFlowsUserPoolClient is not True:
         return
+    words = client.wording
+    switch = words.name("AllowedOAuthFlowsUserPoolClient")
+    fix = (f"List at least one OAuth flow and one scope, or set {switch} to {words.value(False)}.")
     missing = [f for f in _FIELDS if getattr(client, f) is None]
     empty = [f for f in _FIELDS if getattr(client, f) == []]
     if len(missing) == 2:
         yield Problem(("AllowedOAuthFlows",),
-                      "AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows and AllowedOAuthScopes "
-                      "are missing; the service rejects this. " + _FIX)
+                      f"{switch} is {words.value(True)} but {words.name('AllowedOAuthFlows')} and "
+                      f"{words.name('AllowedOAuthScopes')} are missing; the service rejects this. {fix}")
         return
     for field in missing:
-        yield Problem((field,), f"AllowedOAuthFlowsUserPoolClient is true but {field} is missing; "
-                                f"the service rejects this. {_FIX}")
+        yield Problem((field,), f"{switch} is {words.value(True)} but {words.name(field)} is missing; "
+                                f"the service rejects this. {fix}")
     for field in empty:
-        yield Problem((field,), f"AllowedOAuthFlowsUserPoolClient is true but {field} is empty; "
-                                f"the service rejects this. {_FIX}")
+        yield Problem((field,), f"{switch} is {words.value(True)} but {words.name(field)} is empty; "
+                                f"the service rejects this. {fix}")

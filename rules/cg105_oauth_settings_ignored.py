@@ -35,8 +35,8 @@ CallbackURLs: [https://app.example.com/callback]
 - CreateUserPoolClient, AllowedOAuthFlowsUserPoolClient: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - App client settings: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html
 """
-from linter.flows import names, oauth_enabled
 from linter.rule import Problem
+from linter.rule_helpers.flows import names, oauth_enabled
 
 ID = "CG105"
 NAME = "oauth-settings-ignored"
@@ -51,11 +51,14 @@ def check(client, options):
     ignored = [f for f in _SETTINGS if getattr(client, f) not in (None, [], "")]
     if not ignored:
         return
-    switch = "false" if client.AllowedOAuthFlowsUserPoolClient is False else "omitted (default false)"
+    words = client.wording
+    switch = words.name("AllowedOAuthFlowsUserPoolClient")
+    state = words.value(False) if client.AllowedOAuthFlowsUserPoolClient is False else \
+        f"omitted (default {words.value(False)})"
     verb = "has" if len(ignored) == 1 else "have"
     yield Problem(
         (ignored[0],),
-        f"AllowedOAuthFlowsUserPoolClient is {switch}, so {names(ignored)} {verb} no effect. "
-        "Set AllowedOAuthFlowsUserPoolClient: true to use them, or remove them.",
+        f"{switch} is {state}, so {names(words.name(f) for f in ignored)} {verb} no effect. "
+        f"Set {words.setting('AllowedOAuthFlowsUserPoolClient', True)} to use them, or remove them.",
         key=True,
     )

@@ -33,8 +33,8 @@ Use PKCE (`code_challenge`) in the app when the client has no secret.
 - RFC 8252 section 8.2 (native apps: no implicit grant)
 - Authorize endpoint (PKCE parameters): https://docs.aws.amazon.com/cognito/latest/developerguide/authorization-endpoint.html
 """
-from linter.flows import first_index
 from linter.rule import Problem
+from linter.rule_helpers.flows import first_index
 
 ID = "CG106"
 NAME = "implicit-grant"
@@ -46,5 +46,5 @@ def check(client, options):
     index = first_index(client.AllowedOAuthFlows, ("implicit",))
     if index is not None:
         yield Problem(("AllowedOAuthFlows", index),
-                      "AllowedOAuthFlows has implicit: tokens are returned in the redirect URL. "
-                      "Use the code flow (with PKCE for clients without a secret) and remove implicit.")
+                      f"{client.wording.name('AllowedOAuthFlows')} has implicit: tokens are returned in the "
+                      "redirect URL. Use the code flow (with PKCE for clients without a secret) and remove implicit.")

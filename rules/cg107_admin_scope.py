@@ -28,8 +28,9 @@ Keep the scope only on a client whose app really calls the self-service user API
 - Scopes (aws.cognito.signin.user.admin): https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
 - Understanding the access token: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html
 """
-from linter.flows import ADMIN_SCOPE, first_index
+from linter.model.service import ADMIN_SCOPE
 from linter.rule import Problem
+from linter.rule_helpers.flows import first_index
 
 ID = "CG107"
 NAME = "admin-scope"
@@ -41,6 +42,6 @@ def check(client, options):
     index = first_index(client.AllowedOAuthScopes, (ADMIN_SCOPE,))
     if index is not None:
         yield Problem(("AllowedOAuthScopes", index),
-                      f"AllowedOAuthScopes has {ADMIN_SCOPE}: its access tokens can call the user's "
-                      "self-service APIs (change attributes, password, MFA, delete the user). "
+                      f"{client.wording.name('AllowedOAuthScopes')} has {ADMIN_SCOPE}: its access tokens can call "
+                      "the user's self-service APIs (change attributes, password, MFA, delete the user). "
                       "Remove the scope unless the app needs those calls.")

@@ -52,8 +52,8 @@ Declare the scope on the resource server (or ask only for the ones it declares).
 - AWS::Cognito::UserPoolResourceServer: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html
 - Scopes, M2M, and APIs with resource servers: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
 """
-from linter import cross_resource
 from linter.rule import Problem
+from linter.rule_helpers import cross_resource
 
 ID = "CG108"
 NAME = "undefined-custom-scope"
@@ -64,6 +64,7 @@ def check(client, options):
     ctx = cross_resource.context(client)
     if ctx is None:
         return
+    words = client.wording
     all_known = cross_resource.servers_all_known(ctx)
     for use in cross_resource.custom_scopes(client, ctx):
         server = use.server
@@ -75,21 +76,14 @@ def check(client, options):
                 ("AllowedOAuthScopes", use.index),
                 f"Scope '{use.shown}': resource server {server.logical_id} does not declare a scope "
                 f"'{use.name}' (it declares: {declared}); the deploy fails with \"Invalid scope requested\". "
-                f"{_add_scope(client, server.logical_id, use.name)} or fix the scope.")
+                f"{words.declare_scope(server.logical_id, use.name)} or fix the scope.")
         elif all_known and use.identifier is not None:
             yield Problem(
                 ("AllowedOAuthScopes", use.index),
-                f"Scope '{use.shown}': no {cross_resource.resource_type(client, 'AWS::Cognito::UserPoolResourceServer')} "
-                f"of user pool "
-                f"{ctx.pool.logical_id} has the identifier '{use.identifier}'"
+                f"Scope '{use.shown}': no {words.resource_type('AWS::Cognito::UserPoolResourceServer')} "
+                f"of user pool {ctx.pool.logical_id} has the identifier '{use.identifier}'"
                 f"{_hint(ctx, use.identifier)}; the deploy fails with \"Invalid scope requested\". "
                 "Add a resource server with that Identifier and scope, or fix the scope.")
-
-
-def _add_scope(client, server, name):
-    if client.kind == "terraform":
-        return f'Add a scope block with scope_name = "{name}" to {server}'
-    return f"Add ScopeName '{name}' to {server}'s Scopes"
 
 
 def _hint(ctx, identifier):

@@ -52,8 +52,8 @@ MachineClient:
 - AWS::Cognito::UserPoolResourceServer (Ref returns the identifier): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html
 - CreateUserPoolClient, AllowedOAuthScopes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter import cross_resource
 from linter.rule import Problem
+from linter.rule_helpers import cross_resource
 
 ID = "CG109"
 NAME = "missing-dependency-on-resource-server"
@@ -62,7 +62,8 @@ LEVEL = "warning"
 
 def check(client, options):
     ctx = cross_resource.context(client)
-    if ctx is None:
+    words = client.wording
+    if ctx is None or words.deployer is None:
         return
     created_before = cross_resource.dependencies(ctx)
     reported = set()
@@ -74,6 +75,5 @@ def check(client, options):
         yield Problem(
             ("AllowedOAuthScopes", use.index),
             f"Scope '{use.shown}' comes from resource server {server.logical_id}, but the client neither "
-            f"depends on it nor references it: {cross_resource.deployer(client)} may create the client first "
-            f"and the deploy fails with \"Invalid scope requested\". "
-            f"{cross_resource.add_dependency(client, server.logical_id)}.")
+            f"depends on it nor references it: {words.deployer} may create the client first and the deploy "
+            f"fails with \"Invalid scope requested\". Add {words.dependency(server.logical_id)} to the client.")

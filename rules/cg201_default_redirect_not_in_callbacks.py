@@ -43,8 +43,10 @@ def check(client, options):
     # Report only when every callback is certainly different (an unknown one might be the default).
     if any(may_equal(default, c) for c in callbacks):
         return
+    words = client.wording
     shown = default.text if isinstance(default, Template) else default
-    where = "is not one of the CallbackURLs" if callbacks else "is set but CallbackURLs is empty"
+    listed = words.name("CallbackURLs")
+    where = f"is not one of the {listed}" if callbacks else f"is set but {listed} is empty"
     yield Problem(("DefaultRedirectURI",),
-                  f"DefaultRedirectURI '{shown}' {where}; the service rejects this. "
-                  "Add it to CallbackURLs exactly as written, or change it to one of them.")
+                  f"{words.name('DefaultRedirectURI')} '{shown}' {where}; the service rejects this. "
+                  f"Add it to {listed} exactly as written, or change it to one of them.")

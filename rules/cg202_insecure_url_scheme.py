@@ -25,8 +25,8 @@ CallbackURLs:
 - CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - RFC 8252 section 7.3 (loopback redirection), RFC 9700 section 4.1 (redirect URIs)
 """
-from linter import urls
 from linter.rule import Problem
+from linter.rule_helpers import urls
 
 ID = "CG202"
 NAME = "insecure-url-scheme"
@@ -35,21 +35,7 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    for field in ("CallbackURLs", "LogoutURLs"):
-        values = getattr(client, field)
-        if isinstance(values, list):
-            for index, url in enumerate(values):
-                if _insecure(url):
-                    yield Problem((field, index), _message(field, url))
-    if _insecure(client.DefaultRedirectURI):
-        yield Problem(("DefaultRedirectURI",), _message("DefaultRedirectURI", client.DefaultRedirectURI))
-
-
-def _insecure(url) -> bool:
-    return urls.scheme(url) == "http" and urls.is_loopback(url) is False
-
-
-def _message(field: str, url) -> str:
-    shown = getattr(url, "text", url)
-    return (f"{field} entry '{shown}' uses http://; the service allows http only for localhost, "
-            "127.0.0.1 and [::1]. Use https://.")
+    for path, field, url in urls.redirect_urls(client, default=True):
+        if urls.scheme(url) == "http" and urls.is_loopback(url) is False:
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' uses http://; the service "
+                                "allows http only for localhost, 127.0.0.1 and [::1]. Use https://.")

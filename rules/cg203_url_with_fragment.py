@@ -30,9 +30,8 @@ CallbackURLs:
 - CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - AWS::Cognito::UserPoolClient: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 """
-from linter import urls
 from linter.rule import Problem
-from linter.url_policy import redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG203"
 NAME = "url-with-fragment"
@@ -40,8 +39,8 @@ LEVEL = "error"
 
 
 def check(client, options):
-    for path, field, url in redirect_urls(client, logouts=False, default=True):
+    for path, field, url in urls.redirect_urls(client, logouts=False, default=True):
         if urls.has_fragment(url):
-            yield Problem(path, f"{field} entry '{shown(url)}' contains a '#' fragment; redirect URIs "
-                                "must not have one (RFC 6749 3.1.2) and the service rejects it. "
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' contains a '#' fragment; "
+                                "redirect URIs must not have one (RFC 6749 3.1.2) and the service rejects it. "
                                 "Remove the '#...' part.")

@@ -34,7 +34,7 @@ redirect target and the service rejects the client, so the deploy or API call fa
 - RFC 3986 section 4.3 (absolute URI)
 """
 from linter.rule import Problem
-from linter.url_policy import lacks_scheme, redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG204"
 NAME = "url-not-absolute"
@@ -42,8 +42,8 @@ LEVEL = "error"
 
 
 def check(client, options):
-    for path, field, url in redirect_urls(client, default=True):
-        if lacks_scheme(url):
-            yield Problem(path, f"{field} entry '{shown(url)}' has no scheme; redirect and sign-out "
-                                "URLs must be absolute. Write the full URL, e.g. "
+    for path, field, url in urls.redirect_urls(client, default=True):
+        if urls.lacks_scheme(url):
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' has no scheme; redirect "
+                                "and sign-out URLs must be absolute. Write the full URL, e.g. "
                                 "'https://app.example.com/callback' (or 'myapp://callback' for a native app).")

@@ -44,7 +44,9 @@ def check(client, options):
     callbacks = client.CallbackURLs
     if not browser_flows or (callbacks is not None and not isinstance(callbacks, list)) or callbacks:
         return
+    words = client.wording
     state = "is empty" if callbacks is not None else "is missing"
     yield Problem(("CallbackURLs",),
-                  f"AllowedOAuthFlows has {' and '.join(browser_flows)} but CallbackURLs {state}; "
-                  "the service rejects this. Add the URL(s) the app receives the sign-in response at.")
+                  f"{words.name('AllowedOAuthFlows')} has {' and '.join(browser_flows)} but "
+                  f"{words.name('CallbackURLs')} {state}; the service rejects this. Add the URL(s) the app "
+                  "receives the sign-in response at.")

@@ -30,7 +30,7 @@ CallbackURLs:
 - CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
 from linter.rule import Problem
-from linter.url_policy import has_wildcard, redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG206"
 NAME = "wildcard-url"
@@ -39,8 +39,8 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    for path, field, url in redirect_urls(client):
-        if has_wildcard(url):
-            yield Problem(path, f"{field} entry '{shown(url)}' contains '*', but Cognito matches "
-                                "redirect URLs exactly, so it never acts as a wildcard. "
+    for path, field, url in urls.redirect_urls(client):
+        if urls.has_wildcard(url):
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' contains '*', but Cognito "
+                                "matches redirect URLs exactly, so it never acts as a wildcard. "
                                 "List each real URL instead.")

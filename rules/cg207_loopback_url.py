@@ -29,9 +29,8 @@ CallbackURLs:
 - RFC 8252 section 7.3 (loopback interface redirection, for native apps): https://www.rfc-editor.org/rfc/rfc8252#section-7.3
 - CreateUserPoolClient, CallbackURLs (http is allowed for localhost for testing only): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter import urls
 from linter.rule import Problem
-from linter.url_policy import redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG207"
 NAME = "loopback-url"
@@ -42,8 +41,8 @@ OPTIONS = {"allow-loopback": False}
 def check(client, options):
     if options.get("allow-loopback") is True:
         return
-    for path, field, url in redirect_urls(client):
+    for path, field, url in urls.redirect_urls(client):
         if urls.is_loopback(url):
-            yield Problem(path, f"{field} entry '{shown(url)}' is a loopback URL: fine for development, "
-                                "not for a production client. Move it to a development client, or set "
-                                "allow-loopback if this file is development-only.")
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is a loopback URL: fine "
+                                "for development, not for a production client. Move it to a development client, "
+                                "or set allow-loopback if this file is development-only.")

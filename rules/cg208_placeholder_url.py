@@ -31,7 +31,7 @@ In the CDK, set `oAuth.callbackUrls` (and `logoutUrls`) explicitly.
 - CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
 from linter.rule import Problem
-from linter.url_policy import placeholder_domain, redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG208"
 NAME = "placeholder-url"
@@ -40,9 +40,9 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    for path, field, url in redirect_urls(client):
-        domain = placeholder_domain(url)
+    for path, field, url in urls.redirect_urls(client):
+        domain = urls.placeholder_domain(url)
         if domain:
-            yield Problem(path, f"{field} entry '{shown(url)}' is on {domain}, a domain reserved for "
-                                "examples: nobody's application runs there. Replace it with your "
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is on {domain}, a domain "
+                                "reserved for examples: nobody's application runs there. Replace it with your "
                                 "application's real URL.")

@@ -29,7 +29,7 @@ CallbackURLs:
 """
 from linter.model import Template
 from linter.rule import Problem
-from linter.url_policy import redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG209"
 NAME = "duplicate-url"
@@ -38,12 +38,12 @@ LEVEL = "note"
 
 def check(client, options):
     first: dict[tuple, int] = {}
-    for path, field, url in redirect_urls(client):
+    for path, field, url in urls.redirect_urls(client):
         if not isinstance(url, (str, Template)):
             continue
         key = (field, url.text if isinstance(url, Template) else url, isinstance(url, Template))
         if key in first:
-            yield Problem(path, f"{field} lists '{shown(url)}' again (first at position {first[key] + 1}); "
-                                "remove the duplicate or correct it to the URL you meant.")
+            yield Problem(path, f"{client.wording.name(field)} lists '{urls.shown(url)}' again (first at position "
+                                f"{first[key] + 1}); remove the duplicate or correct it to the URL you meant.")
         else:
             first[key] = path[1]

@@ -36,9 +36,8 @@ Or add the host to `allowed-url-hosts` if it really belongs to you.
 - CreateUserPoolClient, CallbackURLs and LogoutURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Python fnmatch: https://docs.python.org/3/library/fnmatch.html
 """
-from linter import urls
 from linter.rule import Problem
-from linter.url_policy import host_allowed, host_patterns, normal_host, redirect_urls, shown
+from linter.rule_helpers import urls
 
 ID = "CG210"
 NAME = "url-not-allowed-by-policy"
@@ -48,13 +47,14 @@ OPTIONS = {"allowed-url-hosts": []}
 
 
 def check(client, options):
-    patterns = host_patterns(options.get("allowed-url-hosts"))
+    patterns = urls.host_patterns(options.get("allowed-url-hosts"))
     if not patterns:
         return
-    for path, field, url in redirect_urls(client):
+    for path, field, url in urls.redirect_urls(client):
         if urls.scheme(url) not in ("http", "https"):
             continue
-        host = normal_host(url)
-        if host is not None and not host_allowed(host, patterns):
-            yield Problem(path, f"{field} entry '{shown(url)}' has host '{host}', which allowed-url-hosts "
-                                f"({', '.join(patterns)}) does not allow. Use an allowed host or extend the policy.")
+        host = urls.normal_host(url)
+        if host is not None and not urls.host_allowed(host, patterns):
+            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' has host '{host}', which "
+                                f"allowed-url-hosts ({', '.join(patterns)}) does not allow. Use an allowed host or "
+                                "extend the policy.")

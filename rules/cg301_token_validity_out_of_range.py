@@ -35,8 +35,9 @@ TokenValidityUnits:
 - CreateUserPoolClient, AccessTokenValidity / IdTokenValidity / RefreshTokenValidity: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - AWS::Cognito::UserPoolClient: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 """
-from linter import tokens
+from linter.model.service import TOKENS
 from linter.rule import Problem
+from linter.rule_helpers import tokens
 
 ID = "CG301"
 NAME = "token-validity-out-of-range"
@@ -44,7 +45,8 @@ LEVEL = "error"
 
 
 def check(client, options):
-    for token in tokens.TOKENS:
+    words = client.wording
+    for token in TOKENS:
         validity = tokens.validity(client, token)
         # Omitted values get the service default, which is always in range; a raw integer the
         # API refuses is CG004's, and RefreshTokenValidity 0 is CG303's.
@@ -56,7 +58,8 @@ def check(client, options):
             continue
         yield Problem(
             validity.path,
-            f"{validity.statement()}; the allowed range is {tokens.allowed_range_text(token)}, and "
+            f"{validity.statement(words)}; the allowed range is {tokens.allowed_range_text(token)}, and "
             f"the service rejects anything else (\"Invalid range for token validity\"). Use "
-            f"{tokens.range_in_unit_text(token, validity.unit)}, or set TokenValidityUnits.{token} to the unit you meant.",
+            f"{tokens.range_in_unit_text(token, validity.unit)}, or set "
+            f"{words.name('TokenValidityUnits.' + token)} to the unit you meant.",
         )

@@ -37,8 +37,8 @@ TokenValidityUnits:
 - CreateUserPoolClient: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Using the refresh token: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
 """
-from linter import tokens
 from linter.rule import Problem
+from linter.rule_helpers import tokens
 
 ID = "CG302"
 NAME = "token-outlives-refresh-token"
@@ -49,6 +49,7 @@ def check(client, options):
     refresh = tokens.validity(client, "RefreshToken")
     if refresh is None or not refresh.valid:
         return
+    words = client.wording
     for token in ("AccessToken", "IdToken"):
         validity = tokens.validity(client, token)
         if validity is None or not validity.valid or validity.seconds <= refresh.seconds:
@@ -57,7 +58,7 @@ def check(client, options):
         path = validity.path if validity.present else refresh.path
         yield Problem(
             path,
-            f"{validity.statement()}, longer than the refresh token: {refresh.statement()}. The "
+            f"{validity.statement(words)}, longer than the refresh token: {refresh.statement(words)}. The "
             "service rejects this (\"Access and Id Token expiration times must be less than or "
             f"equal to refresh token expiration times\"). Shorten the {tokens.TOKEN_NAMES[token]} "
             "or lengthen the refresh token.",

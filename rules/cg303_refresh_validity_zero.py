@@ -39,18 +39,21 @@ def check(client, options):
     value = client.RefreshTokenValidity
     if value != 0 or isinstance(value, bool):
         return
+    field = client.wording.name("RefreshTokenValidity")
+    # What 0 does depends on who reads it: CloudFormation and the AWS provider refuse it, the API
+    # replaces it.
     if client.kind == "cloudformation":
         yield Problem(("RefreshTokenValidity",),
-                      "RefreshTokenValidity is 0, below CloudFormation's minimum of 1: the deploy "
+                      f"{field} is 0, below CloudFormation's minimum of 1: the deploy "
                       "fails. Set the lifetime you want (60 minutes to 3650 days), or remove the "
                       "property for the default of 30 days.", level="error")
     elif client.kind == "terraform":
         yield Problem(("RefreshTokenValidity",),
-                      "RefreshTokenValidity is 0; the AWS provider requires 60 minutes to 10 years, so "
+                      f"{field} is 0; the AWS provider requires 60 minutes to 10 years, so "
                       "terraform plan fails. Set the lifetime you want, or remove the argument for the "
                       "default of 30 days.", level="error")
     else:
         yield Problem(("RefreshTokenValidity",),
-                      "RefreshTokenValidity is 0, which the service replaces with its default of "
+                      f"{field} is 0, which the service replaces with its default of "
                       "30 days (it does not turn refresh tokens off). Set the lifetime you want "
                       "(60 minutes to 3650 days), or remove the field.", level="note")

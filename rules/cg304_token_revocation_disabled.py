@@ -32,6 +32,7 @@ TAGS = ["security"]
 
 def check(client, options):
     if client.EnableTokenRevocation is False:
+        words = client.wording
         yield Problem(("EnableTokenRevocation",),
-                      "EnableTokenRevocation is false: refresh tokens stay valid after sign-out. "
-                      "Set it to true (the default).")
+                      f"{words.name('EnableTokenRevocation')} is {words.value(False)}: refresh tokens stay valid "
+                      f"after sign-out. Set it to {words.value(True)} (the default).")

@@ -31,8 +31,8 @@ TokenValidityUnits:
 - TokenValidityUnitsType: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html
 - RFC 9700 section 4.10 (access token privilege restriction) and section 2.2.2
 """
-from linter import tokens
 from linter.rule import Problem
+from linter.rule_helpers import tokens
 
 ID = "CG305"
 NAME = "long-lived-access-token"
@@ -46,7 +46,8 @@ def check(client, options):
     for validity in tokens.longer_than(client, ("AccessToken", "IdToken"), limit * 60):
         yield Problem(
             validity.path,
-            f"{validity.statement()}, above the policy maximum of {tokens.duration(limit * 60, 'minutes')} "
-            f"(option max-access-token-minutes). A leaked {tokens.TOKEN_NAMES[validity.token]} stays usable "
-            "that long; shorten it and let the refresh token renew it.",
+            f"{validity.statement(client.wording)}, above the policy maximum of "
+            f"{tokens.duration(limit * 60, 'minutes')} (option max-access-token-minutes). A leaked "
+            f"{tokens.TOKEN_NAMES[validity.token]} stays usable that long; shorten it and let the refresh "
+            "token renew it.",
         )

@@ -31,14 +31,13 @@ ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH]
 - Using the refresh token (rotation): https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
 """
 from linter.model import Unknown
+from linter.model.service import REFRESH_TOKEN_FLOW as FLOW
 from linter.rule import Problem
 
 ID = "CG306"
 NAME = "rotation-with-refresh-token-auth"
 LEVEL = "warning"
 TAGS = ["security"]
-
-FLOW = "ALLOW_REFRESH_TOKEN_AUTH"
 
 
 def check(client, options):
@@ -48,13 +47,14 @@ def check(client, options):
     flows = client.effective_explicit_auth_flows()
     if not isinstance(flows, list) or FLOW not in flows:
         return
+    field = client.wording.name("ExplicitAuthFlows")
     if client.ExplicitAuthFlows is None:
         yield Problem(("RefreshTokenRotation", "Feature"),
-                      f"Refresh token rotation is ENABLED, but ExplicitAuthFlows is omitted and the "
+                      f"Refresh token rotation is ENABLED, but {field} is omitted and the "
                       f"service's default flows include {FLOW}. List the flows you use, without "
                       f"{FLOW}; refresh with GetTokensFromRefreshToken.")
     else:
         yield Problem(("ExplicitAuthFlows", flows.index(FLOW)),
-                      f"ExplicitAuthFlows has {FLOW} while refresh token rotation is ENABLED: the "
+                      f"{field} has {FLOW} while refresh token rotation is ENABLED: the "
                       f"non-rotating refresh flow stays open. Remove {FLOW}; refresh with "
                       "GetTokensFromRefreshToken.")

@@ -32,14 +32,13 @@ RefreshTokenRotation:
 - RFC 9700 section 4.14 (refresh token protection)
 """
 from linter.model import Unknown
+from linter.model.service import REFRESH_TOKEN_FLOW as FLOW
 from linter.rule import Problem
 
 ID = "CG307"
 NAME = "public-client-refresh-without-rotation"
 LEVEL = "note"
 TAGS = ["security"]
-
-FLOW = "ALLOW_REFRESH_TOKEN_AUTH"
 
 
 def check(client, options):
@@ -54,17 +53,20 @@ def check(client, options):
     how = _refresh_path(client)
     if how is None:
         return
+    words = client.wording
+    setting = words.name("RefreshTokenRotation")
     if rotation is None:
-        where, key, state = ("RefreshTokenRotation",), False, "RefreshTokenRotation is not set"
+        where, key, state = ("RefreshTokenRotation",), False, f"{setting} is not set"
     elif feature is None:
-        where, key, state = ("RefreshTokenRotation",), True, "RefreshTokenRotation has no Feature"
+        where, key, state = (("RefreshTokenRotation",), True,
+                             f"{setting} has no {words.member('RefreshTokenRotation', 'Feature')}")
     else:
         where, key, state = ("RefreshTokenRotation", "Feature"), False, "refresh token rotation is DISABLED"
     yield Problem(where,
                   f"This client has no secret and can use refresh tokens ({how}), but {state}: a "
-                  "stolen refresh token can be replayed until it expires. Set RefreshTokenRotation "
-                  "Feature to ENABLED (and refresh with GetTokensFromRefreshToken instead of "
-                  f"{FLOW}).", key=key)
+                  "stolen refresh token can be replayed until it expires. Set "
+                  f"{words.setting('RefreshTokenRotation.Feature', 'ENABLED')} (and refresh with "
+                  f"GetTokensFromRefreshToken instead of {FLOW}).", key=key)
 
 
 def _refresh_path(client):

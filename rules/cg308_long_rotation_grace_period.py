@@ -43,7 +43,8 @@ def check(client, options):
         return
     grace = rotation.RetryGracePeriodSeconds
     if isinstance(grace, int) and not isinstance(grace, bool) and grace > 0:
+        field = client.wording.member("RefreshTokenRotation", "RetryGracePeriodSeconds")
         yield Problem(("RefreshTokenRotation", "RetryGracePeriodSeconds"),
-                      f"RetryGracePeriodSeconds is {grace}: a refresh token that was just rotated "
+                      f"{field} is {grace}: a refresh token that was just rotated "
                       f"out stays usable for {grace} more seconds, a window for replaying a stolen "
                       "one. Set it to 0 unless your clients need to retry refreshes.")

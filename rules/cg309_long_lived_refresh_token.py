@@ -30,8 +30,8 @@ TokenValidityUnits:
 - TokenValidityUnitsType: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_TokenValidityUnitsType.html
 - RFC 9700 section 4.14 (refresh token protection)
 """
-from linter import tokens
 from linter.rule import Problem
+from linter.rule_helpers import tokens
 
 ID = "CG309"
 NAME = "long-lived-refresh-token"
@@ -45,7 +45,7 @@ def check(client, options):
     for validity in tokens.longer_than(client, ("RefreshToken",), limit * 86400):
         yield Problem(
             validity.path,
-            f"{validity.statement()}, above the policy maximum of {tokens.duration(limit * 86400, 'days')} "
-            "(option max-refresh-token-days). A stolen refresh token keeps a session alive that "
-            "long; shorten it, or raise the option if the lifetime is intended.",
+            f"{validity.statement(client.wording)}, above the policy maximum of "
+            f"{tokens.duration(limit * 86400, 'days')} (option max-refresh-token-days). A stolen refresh "
+            "token keeps a session alive that long; shorten it, or raise the option if the lifetime is intended.",
         )

@@ -29,8 +29,10 @@ ExplicitAuthFlows:
 - AWS::Cognito::UserPoolClient, ExplicitAuthFlows: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolclient.html
 - Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 """
-from linter.flows import LEGACY_AUTH_FLOWS, is_allow, is_legacy, known_items, names
+from linter.model.service import LEGACY_AUTH_FLOWS
+from linter.model.values import known_items
 from linter.rule import Problem
+from linter.rule_helpers.flows import is_allow, is_legacy, names
 
 ID = "CG401"
 NAME = "legacy-and-allow-flows-mixed"
@@ -45,6 +47,6 @@ def check(client, options):
     renames = names(f"{flow} with {LEGACY_AUTH_FLOWS[flow]}" for _, flow in legacy)
     yield Problem(
         ("ExplicitAuthFlows", legacy[0][0]),
-        f"ExplicitAuthFlows mixes legacy names with ALLOW_ names; the service rejects this. "
-        f"Replace {renames}.",
+        f"{client.wording.name('ExplicitAuthFlows')} mixes legacy names with ALLOW_ names; the service "
+        f"rejects this. Replace {renames}.",
     )

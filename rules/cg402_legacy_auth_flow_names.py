@@ -30,8 +30,10 @@ ExplicitAuthFlows: [ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
 - CreateUserPoolClient, ExplicitAuthFlows: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 """
-from linter.flows import LEGACY_AUTH_FLOWS, fully_known, is_allow, is_legacy, known_items
+from linter.model.service import LEGACY_AUTH_FLOWS
+from linter.model.values import fully_known, known_items
 from linter.rule import Problem
+from linter.rule_helpers.flows import is_allow, is_legacy
 
 ID = "CG402"
 NAME = "legacy-auth-flow-names"
@@ -47,5 +49,6 @@ def check(client, options):
         if is_legacy(flow) and flow not in seen:
             seen.add(flow)
             yield Problem(("ExplicitAuthFlows", index),
-                          f"ExplicitAuthFlows uses the legacy name {flow}; use {LEGACY_AUTH_FLOWS[flow]} "
-                          "and list ALLOW_REFRESH_TOKEN_AUTH (and any other flow the app needs) explicitly.")
+                          f"{client.wording.name('ExplicitAuthFlows')} uses the legacy name {flow}; use "
+                          f"{LEGACY_AUTH_FLOWS[flow]} and list ALLOW_REFRESH_TOKEN_AUTH (and any other flow the "
+                          "app needs) explicitly.")

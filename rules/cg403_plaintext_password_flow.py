@@ -27,8 +27,9 @@ ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
 - Authentication flows (SRP and username-password): https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 - Security best practices for Amazon Cognito user pools: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-security-best-practices.html
 """
-from linter.flows import USER_PASSWORD_FLOWS, first_index
+from linter.model.service import USER_PASSWORD_FLOWS
 from linter.rule import Problem
+from linter.rule_helpers.flows import first_index
 
 ID = "CG403"
 NAME = "plaintext-password-flow"
@@ -41,6 +42,6 @@ def check(client, options):
     index = first_index(flows, USER_PASSWORD_FLOWS)
     if index is not None:
         yield Problem(("ExplicitAuthFlows", index),
-                      f"ExplicitAuthFlows has {flows[index]}: the app sends the user's password in the "
-                      "sign-in request. Use ALLOW_USER_SRP_AUTH instead, unless you need the password "
-                      "(e.g. for a user migration trigger).")
+                      f"{client.wording.name('ExplicitAuthFlows')} has {flows[index]}: the app sends the user's "
+                      "password in the sign-in request. Use ALLOW_USER_SRP_AUTH instead, unless you need the "
+                      "password (e.g. for a user migration trigger).")

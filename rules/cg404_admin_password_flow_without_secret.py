@@ -31,8 +31,9 @@ Or drop the admin flow and use SRP from the app.
 - CreateUserPoolClient, ExplicitAuthFlows and GenerateSecret: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Application-specific settings with app clients (public and confidential clients): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html
 """
-from linter.flows import ADMIN_PASSWORD_FLOWS, first_index, secret_state
+from linter.model.service import ADMIN_PASSWORD_FLOWS
 from linter.rule import Problem
+from linter.rule_helpers.flows import first_index, secret_state
 
 ID = "CG404"
 NAME = "admin-password-flow-without-secret"
@@ -45,7 +46,8 @@ def check(client, options):
     index = first_index(flows, ADMIN_PASSWORD_FLOWS)
     if index is None or client.has_secret() is not False:
         return
+    words = client.wording
     yield Problem(("ExplicitAuthFlows", index),
-                  f"ExplicitAuthFlows has {flows[index]} on a client without a secret "
+                  f"{words.name('ExplicitAuthFlows')} has {flows[index]} on a client without a secret "
                   f"({secret_state(client)}). Admin password sign-in is for server-side clients: "
-                  "set GenerateSecret: true, or remove the flow.")
+                  f"set {words.setting('GenerateSecret', True)}, or remove the flow.")

@@ -34,9 +34,9 @@ Properties:
 - Custom authentication challenge Lambda triggers: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-challenge.html
 - Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 """
-from linter.model import DEFAULT_EXPLICIT_AUTH_FLOWS
-from linter.flows import names
+from linter.model.service import DEFAULT_EXPLICIT_AUTH_FLOWS
 from linter.rule import Problem
+from linter.rule_helpers.flows import names
 
 ID = "CG405"
 NAME = "implicit-auth-flow-defaults"
@@ -45,7 +45,8 @@ LEVEL = "note"
 
 def check(client, options):
     if client.ExplicitAuthFlows is not None or client.kind == "api-update":
-        return
+        return  # an omitted field in an Update payload is CG701's finding (one problem, one finding)
     yield Problem(("ExplicitAuthFlows",),
-                  f"ExplicitAuthFlows is omitted, so the service enables {names(DEFAULT_EXPLICIT_AUTH_FLOWS)}. "
-                  "List the flows the app uses (e.g. ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH).")
+                  f"{client.wording.name('ExplicitAuthFlows')} is omitted, so the service enables "
+                  f"{names(DEFAULT_EXPLICIT_AUTH_FLOWS)}. List the flows the app uses (e.g. ALLOW_USER_SRP_AUTH, "
+                  "ALLOW_REFRESH_TOKEN_AUTH).")

@@ -34,18 +34,18 @@ NAME = "user-existence-errors-not-prevented"
 LEVEL = "warning"
 TAGS = ["security"]
 
-_FIX = "Set PreventUserExistenceErrors: ENABLED."
-
 
 def check(client, options):
     value = client.PreventUserExistenceErrors
     if value is None and client.kind == "api-update":
         return  # an omitted field in an Update payload is CG701's finding (one problem, one finding)
+    words = client.wording
+    field = words.name("PreventUserExistenceErrors")
+    fix = f"Set {words.setting('PreventUserExistenceErrors', 'ENABLED')}."
     if value is None:
         yield Problem(("PreventUserExistenceErrors",),
-                      "PreventUserExistenceErrors is omitted (default LEGACY): sign-in and password "
-                      f"recovery errors reveal which users exist. {_FIX}")
+                      f"{field} is omitted (default LEGACY): sign-in and password recovery errors reveal which "
+                      f"users exist. {fix}")
     elif value == "LEGACY":
         yield Problem(("PreventUserExistenceErrors",),
-                      f"PreventUserExistenceErrors is LEGACY: sign-in and password recovery errors "
-                      f"reveal which users exist. {_FIX}")
+                      f"{field} is LEGACY: sign-in and password recovery errors reveal which users exist. {fix}")

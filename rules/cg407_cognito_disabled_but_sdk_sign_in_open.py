@@ -43,8 +43,10 @@ CallbackURLs: [https://app.example.com/callback]
 - Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 - Associating an AWS WAF web ACL with a user pool: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html
 """
-from linter.flows import PUBLIC_SIGN_IN_FLOWS, fully_known, known_items, names
+from linter.model.service import COGNITO_PROVIDER, PUBLIC_SIGN_IN_FLOWS
+from linter.model.values import fully_known, known_items
 from linter.rule import Problem
+from linter.rule_helpers.flows import names
 
 ID = "CG407"
 NAME = "cognito-disabled-but-sdk-sign-in-open"
@@ -54,21 +56,23 @@ TAGS = ["security"]
 
 def check(client, options):
     providers = client.SupportedIdentityProviders
-    if not fully_known(providers) or "COGNITO" in providers:
+    if not fully_known(providers) or COGNITO_PROVIDER in providers:
         return
     open_flows = [flow for _, flow in known_items(client.effective_explicit_auth_flows())
                   if flow in PUBLIC_SIGN_IN_FLOWS]
     if not open_flows:
         return
+    words = client.wording
+    field = words.name("ExplicitAuthFlows")
     if client.ExplicitAuthFlows is None:
-        flows = f"ExplicitAuthFlows is omitted, so the default allows {names(open_flows)}"
+        flows = f"{field} is omitted, so the default allows {names(open_flows)}"
     else:
-        flows = f"ExplicitAuthFlows still allows {names(open_flows)}"
-    listed = f"[{', '.join(providers)}]" if providers else "empty"
+        flows = f"{field} still allows {names(open_flows)}"
+    listed = words.value(providers) if providers else "empty"
     yield Problem(
         ("SupportedIdentityProviders",),
-        f"SupportedIdentityProviders is {listed} (no COGNITO) but {flows}: local users can still sign "
-        "in through the API. Set ExplicitAuthFlows to [ALLOW_REFRESH_TOKEN_AUTH], or add COGNITO if "
-        "local sign-in is intended.",
+        f"{words.name('SupportedIdentityProviders')} is {listed} (no COGNITO) but {flows}: local users can "
+        f"still sign in through the API. Set {field} to {words.value(['ALLOW_REFRESH_TOKEN_AUTH'])}, or add "
+        "COGNITO if local sign-in is intended.",
         key=True,
     )

@@ -44,8 +44,9 @@ WebClient:
 - AWS::Cognito::UserPoolIdentityProvider: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html
 - Adding user pool sign-in through a third party: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html
 """
-from linter import cross_resource
+from linter.model.service import COGNITO_PROVIDER
 from linter.rule import Problem
+from linter.rule_helpers import cross_resource
 
 ID = "CG501"
 NAME = "unknown-identity-provider"
@@ -60,22 +61,23 @@ def check(client, options):
     providers = ctx.identity_providers
     if any(p.provider_name is None for p in providers):
         return
+    words = client.wording
     defined = [p.provider_name for p in providers]
     for index, name in enumerate(names):
-        if not isinstance(name, str) or name == cross_resource.COGNITO or name in defined:
+        if not isinstance(name, str) or name == COGNITO_PROVIDER or name in defined:
             continue
         yield Problem(
             ("SupportedIdentityProviders", index),
-            f"SupportedIdentityProviders lists '{name}', but user pool {ctx.pool.logical_id} has no "
-            f"{cross_resource.resource_type(client, 'AWS::Cognito::UserPoolIdentityProvider')} named '{name}' "
-            f"in this {'module' if client.kind == 'terraform' else 'template'}{_hint(name, defined)}; "
+            f"{words.name('SupportedIdentityProviders')} lists '{name}', but user pool {ctx.pool.logical_id} has "
+            f"no {words.resource_type('AWS::Cognito::UserPoolIdentityProvider')} named '{name}' "
+            f"in this {words.container}{_hint(name, defined)}; "
             f"the deploy fails with \"The provider {name} does not exist for User Pool\". Define the "
             "provider for the pool (social providers need one too) or remove the name.")
 
 
 def _hint(name, defined):
     """A different letter case is a different provider: suggest the one meant."""
-    for candidate in defined + [cross_resource.COGNITO]:
+    for candidate in defined + [COGNITO_PROVIDER]:
         if candidate.lower() == name.lower():
             return f" (did you mean '{candidate}'?)"
     if defined:

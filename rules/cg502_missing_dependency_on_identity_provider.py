@@ -47,8 +47,8 @@ WebClient:
 - AWS::Cognito::UserPoolIdentityProvider (Ref returns the provider name): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html
 - CreateUserPoolClient, SupportedIdentityProviders: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter import cross_resource
 from linter.rule import Problem
+from linter.rule_helpers import cross_resource
 
 ID = "CG502"
 NAME = "missing-dependency-on-identity-provider"
@@ -57,12 +57,11 @@ LEVEL = "warning"
 
 def check(client, options):
     ctx = cross_resource.context(client)
-    if ctx is None:
+    words = client.wording
+    names = client.SupportedIdentityProviders
+    if ctx is None or words.deployer is None or not isinstance(names, list):
         return
     created_before = cross_resource.dependencies(ctx)
-    names = client.SupportedIdentityProviders
-    if not isinstance(names, list):
-        return
     for index, name in enumerate(names):
         if not isinstance(name, str):
             continue
@@ -73,7 +72,7 @@ def check(client, options):
         yield Problem(
             ("SupportedIdentityProviders", index),
             f"Identity provider '{name}' is defined by {logical_id}, but the client neither depends on it "
-            f"nor references it: {cross_resource.deployer(client)} may create the client first and the deploy "
+            f"nor references it: {words.deployer} may create the client first and the deploy "
             f"fails with \"The provider {name} does not exist for User Pool\". "
-            f"{cross_resource.add_dependency(client, logical_id)}, or write "
-            f"{cross_resource.reference(client, logical_id, 'provider_name')} instead of '{name}'.")
+            f"Add {words.dependency(logical_id)} to the client, or write "
+            f"{words.reference(logical_id, 'provider_name')} instead of '{name}'.")

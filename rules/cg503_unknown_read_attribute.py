@@ -27,7 +27,7 @@ ReadAttributes: [email, given_name]
 - User pool attributes (standard and custom): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
 - CreateUserPoolClient, ReadAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter import attributes
+from linter.rule_helpers import attributes
 
 ID = "CG503"
 NAME = "unknown-read-attribute"

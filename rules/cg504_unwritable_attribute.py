@@ -27,8 +27,9 @@ WriteAttributes: [email]
 - User pool attributes (verification, standard attributes): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
 - CreateUserPoolClient, WriteAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter import attributes
+from linter.model.service import UNWRITABLE_ATTRIBUTES
 from linter.rule import Problem
+from linter.rule_helpers import attributes
 
 ID = "CG504"
 NAME = "unwritable-attribute"
@@ -37,17 +38,19 @@ TAGS = ["security"]
 
 
 def check(client, options):
+    words = client.wording
+    field = words.name("WriteAttributes")
     for index, name in attributes.known_items(client.WriteAttributes):
-        reason = attributes.UNWRITABLE.get(name)
+        reason = UNWRITABLE_ATTRIBUTES.get(name)
         if reason:
             yield Problem(("WriteAttributes", index),
-                          f"WriteAttributes lists '{name}', which app clients cannot write ({reason}); "
+                          f"{field} lists '{name}', which app clients cannot write ({reason}); "
                           "the service rejects the client (\"Invalid write attributes specified\"). "
                           f"Remove '{name}'.")
         elif attributes.immutable(client, name):
             pool = client.template.pool.logical_id
             yield Problem(("WriteAttributes", index),
-                          f"WriteAttributes lists '{name}', which user pool {pool} declares with "
-                          f"{'mutable = false' if client.kind == 'terraform' else 'Mutable: false'}; "
-                          "the service rejects the client (\"Invalid write attributes specified\"). "
-                          f"Remove '{name}', or make the attribute mutable (that replaces the pool).")
+                          f"{field} lists '{name}', which user pool {pool} declares with "
+                          f"{words.immutable_attribute()}; the service rejects the client (\"Invalid write "
+                          f"attributes specified\"). Remove '{name}', or make the attribute mutable (that "
+                          "replaces the pool).")

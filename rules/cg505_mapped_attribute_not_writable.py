@@ -41,16 +41,16 @@ WebClient:
 - Mapping IdP attributes to user pool attributes: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-specifying-attribute-mapping.html
 - AWS::Cognito::UserPoolIdentityProvider, AttributeMapping: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html
 """
-from linter import cross_resource
-from linter.attributes import UNWRITABLE
+from linter.model.service import UNWRITABLE_ATTRIBUTES
 from linter.rule import Problem
+from linter.rule_helpers import cross_resource
 
 ID = "CG505"
 NAME = "mapped-attribute-not-writable"
 LEVEL = "warning"
 
 #: Mapping keys that WriteAttributes cannot (or need not) hold.
-_NOT_ASKED = frozenset(UNWRITABLE) | {"username"}
+_NOT_ASKED = frozenset(UNWRITABLE_ATTRIBUTES) | {"username"}
 
 
 def check(client, options):
@@ -70,11 +70,12 @@ def check(client, options):
             label = cross_resource.provider_label(provider)
             if label not in labels:
                 labels.append(label)
+    field = client.wording.name("WriteAttributes")
     for attribute, labels in missing.items():
         which = ("Identity provider " if len(labels) == 1 else "Identity providers ") + " and ".join(labels)
         verb = "maps" if len(labels) == 1 else "map"
         yield Problem(
             ("WriteAttributes",),
-            f"{which} {verb} '{attribute}', which is not in WriteAttributes: federated "
-            f"sign-in fails when Cognito updates it. Add '{attribute}' to WriteAttributes.",
+            f"{which} {verb} '{attribute}', which is not in {field}: federated "
+            f"sign-in fails when Cognito updates it. Add '{attribute}' to {field}.",
             key=True)

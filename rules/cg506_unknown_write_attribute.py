@@ -28,7 +28,7 @@ WriteAttributes: [family_name, given_name]
 - User pool attributes (standard and custom): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
 - CreateUserPoolClient, WriteAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter import attributes
+from linter.rule_helpers import attributes
 
 ID = "CG506"
 NAME = "unknown-write-attribute"

@@ -30,8 +30,8 @@ WriteAttributes: [name]
 - UpdateUserAttributes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html
 - Multi-tenant application best practices: https://docs.aws.amazon.com/cognito/latest/developerguide/multi-tenant-application-best-practices.html
 """
-from linter import attributes
 from linter.rule import Problem
+from linter.rule_helpers import attributes
 
 ID = "CG507"
 NAME = "privileged-attribute-writable"
@@ -46,13 +46,13 @@ def check(client, options):
     if isinstance(names, str):
         names = names.split(",")
     terms = [str(n).strip() for n in names if str(n).strip()]
+    field = client.wording.name("WriteAttributes")
     for index, name in attributes.known_items(client.WriteAttributes):
         custom = attributes.custom_name(name)
         term = attributes.matching_term(custom, terms) if custom is not None else None
         if term is not None:
             yield Problem(("WriteAttributes", index),
-                          f"WriteAttributes lets signed-in users change '{name}' themselves, and its "
+                          f"{field} lets signed-in users change '{name}' themselves, and its "
                           f"name suggests authorization ('{term}'): if anything trusts it, users can "
-                          "raise their own "
-                          f"privileges. Remove it from WriteAttributes and set it with "
+                          f"raise their own privileges. Remove it from {field} and set it with "
                           "AdminUpdateUserAttributes from your backend.")

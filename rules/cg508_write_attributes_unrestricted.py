@@ -44,7 +44,8 @@ def check(client, options):
     if client.kind == "api-update":
         return  # an omitted field in an Update payload is CG701's finding (one problem, one finding)
     if client.WriteAttributes is None:
+        words = client.wording
         yield Problem(("WriteAttributes",),
-                      "WriteAttributes is not set, so signed-in users can change all their "
+                      f"{words.name('WriteAttributes')} is not set, so signed-in users can change all their "
                       "attributes, email and phone_number included. List the attributes users may "
-                      "change (e.g. WriteAttributes: [name, locale]).")
+                      f"change (e.g. {words.setting('WriteAttributes', ['name', 'locale'])}).")

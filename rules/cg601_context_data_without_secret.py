@@ -41,7 +41,8 @@ LEVEL = "error"
 
 def check(client, options):
     if client.EnablePropagateAdditionalUserContextData is True and client.has_secret() is False:
+        words = client.wording
         yield Problem(("EnablePropagateAdditionalUserContextData",),
-                      "EnablePropagateAdditionalUserContextData is true but the client has no secret; the "
-                      "service requires a client secret for it. Set GenerateSecret: true (a confidential "
-                      "client) or turn the setting off.")
+                      f"{words.name('EnablePropagateAdditionalUserContextData')} is {words.value(True)} but the "
+                      "client has no secret; the service requires a client secret for it. Set "
+                      f"{words.setting('GenerateSecret', True)} (a confidential client) or turn the setting off.")

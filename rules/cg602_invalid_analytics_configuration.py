@@ -46,25 +46,31 @@ ID = "CG602"
 NAME = "invalid-analytics-configuration"
 LEVEL = "error"
 
-_BOTH = ("either ApplicationArn alone, or ApplicationId with RoleArn (and optionally ExternalId)")
-
 
 def check(client, options):
     config = client.AnalyticsConfiguration
     if config is None or isinstance(config, Unknown):
         return
+    words = client.wording
+    setting = words.name("AnalyticsConfiguration")
+
+    def member(name):
+        return words.member("AnalyticsConfiguration", name)
+
+    both = (f"either {member('ApplicationArn')} alone, or {member('ApplicationId')} with {member('RoleArn')} "
+            f"(and optionally {member('ExternalId')})")
     arn_form = config.ApplicationArn is not None
     id_form = [f for f in ("ApplicationId", "RoleArn", "ExternalId") if getattr(config, f) is not None]
     if arn_form and id_form:
         yield Problem(("AnalyticsConfiguration", "ApplicationArn"),
-                      f"AnalyticsConfiguration sets ApplicationArn together with {', '.join(id_form)}; the "
-                      f"service accepts {_BOTH}. Keep one form.", key=True)
+                      f"{setting} sets {member('ApplicationArn')} together with "
+                      f"{', '.join(member(f) for f in id_form)}; the service accepts {both}. Keep one form.", key=True)
     elif not arn_form and config.ApplicationId is None:
         yield Problem(("AnalyticsConfiguration",),
-                      f"AnalyticsConfiguration sets neither ApplicationArn nor ApplicationId; the service "
-                      f"accepts {_BOTH}. Add one, or remove AnalyticsConfiguration.", key=True)
+                      f"{setting} sets neither {member('ApplicationArn')} nor {member('ApplicationId')}; the service "
+                      f"accepts {both}. Add one, or remove {setting}.", key=True)
     elif not arn_form and config.RoleArn is None:
         yield Problem(("AnalyticsConfiguration", "ApplicationId"),
-                      "AnalyticsConfiguration sets ApplicationId without RoleArn; the service needs the IAM "
-                      "role Cognito assumes to publish to Pinpoint. Add RoleArn, or use ApplicationArn alone.",
-                      key=True)
+                      f"{setting} sets {member('ApplicationId')} without {member('RoleArn')}; the service needs the "
+                      f"IAM role Cognito assumes to publish to Pinpoint. Add {member('RoleArn')}, or use "
+                      f"{member('ApplicationArn')} alone.", key=True)

@@ -49,7 +49,9 @@ def check(client, options):
     if client.kind in _NO_CLIENT_SECRET:
         return
     if client.GenerateSecret is True and client.ClientSecret is not None:
+        words = client.wording
+        generate, secret = words.name("GenerateSecret"), words.name("ClientSecret")
         yield Problem(("GenerateSecret",),
-                      "GenerateSecret is true and a ClientSecret is also given; the service accepts only "
-                      "one. Remove ClientSecret to let Cognito generate the secret, or set "
-                      "GenerateSecret to false to use your own.")
+                      f"{generate} is {words.value(True)} and a {secret} is also given; the service accepts only "
+                      f"one. Remove {secret} to let Cognito generate the secret, or set {generate} to "
+                      f"{words.value(False)} to use your own.")

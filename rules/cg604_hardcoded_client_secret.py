@@ -51,7 +51,7 @@ time from AWS Secrets Manager or with `DescribeUserPoolClient`:
 """
 from linter.model import Unknown
 from linter.rule import Problem
-from linter.secret_policy import literal_secret, masked
+from linter.rule_helpers.secrets import literal_secret, masked
 
 ID = "CG604"
 NAME = "hardcoded-client-secret"
@@ -63,12 +63,13 @@ def check(client, options):
     secret = literal_secret(client)
     if secret is None:
         return
+    field = client.wording.name("ClientSecret")
     if isinstance(client.ClientSecret, Unknown):
-        where = "the Default of the parameter that ClientSecret refers to holds"
+        where = f"the Default of the parameter that {field} refers to holds"
     elif client.kind == "api-describe":
         where = "this saved DescribeUserPoolClient output holds"
     else:
-        where = "ClientSecret holds"
+        where = f"{field} holds"
     yield Problem(("ClientSecret",), f"{where} a literal client secret {masked(secret)}; it is exposed to "
                                      "everyone who can read this file and its history. Remove it, rotate the "
                                      "secret, and keep it in AWS Secrets Manager.", key=True)

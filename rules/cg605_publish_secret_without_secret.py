@@ -43,8 +43,10 @@ LEVEL = "error"
 
 def check(client, options):
     if client.kind == "cloudformation":
-        return
+        return  # CloudFormation cannot set it (CG007)
     if client.PublishSecretsInAWSSecretsManager is True and client.has_secret() is False:
+        words = client.wording
+        field = words.name("PublishSecretsInAWSSecretsManager")
         yield Problem(("PublishSecretsInAWSSecretsManager",),
-                      "PublishSecretsInAWSSecretsManager is true but the client has no secret to publish. "
-                      "Set GenerateSecret: true, or remove PublishSecretsInAWSSecretsManager.")
+                      f"{field} is {words.value(True)} but the client has no secret to publish. "
+                      f"Set {words.setting('GenerateSecret', True)}, or remove {field}.")

@@ -41,7 +41,8 @@ TAGS = ["privacy"]
 def check(client, options):
     config = client.AnalyticsConfiguration
     if config is not None and not isinstance(config, Unknown) and config.UserDataShared is True:
+        words = client.wording
         yield Problem(("AnalyticsConfiguration", "UserDataShared"),
-                      "AnalyticsConfiguration.UserDataShared is true: user data (such as email addresses "
-                      "and phone numbers) is sent to Amazon Pinpoint. Set it to false unless the analytics "
-                      "need it.")
+                      f"{words.name('AnalyticsConfiguration.UserDataShared')} is {words.value(True)}: user data "
+                      "(such as email addresses and phone numbers) is sent to Amazon Pinpoint. Set it to "
+                      f"{words.value(False)} unless the analytics need it.")

@@ -62,7 +62,7 @@ keep every field you want to preserve, and change only what you mean to:
 - UpdateUserPoolClient (omitted attributes are set to their defaults): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html
 - DescribeUserPoolClient: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html
 """
-from linter.model import DEFAULT_TOKEN_UNITS
+from linter.model.service import DEFAULT_TOKEN_UNITS, UPDATE_RESETS_OMITTED
 from linter.rule import Problem
 
 ID = "CG701"
@@ -70,25 +70,16 @@ NAME = "update-resets-omitted-fields"
 LEVEL = "warning"
 TAGS = ["change-safety"]
 
-#: Fields UpdateUserPoolClient resets to their defaults when a request omits them.
-RESET_FIELDS = (
-    "TokenValidityUnits", "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity",
-    "ExplicitAuthFlows", "PreventUserExistenceErrors", "EnableTokenRevocation",
-    "AllowedOAuthFlows", "AllowedOAuthScopes", "AllowedOAuthFlowsUserPoolClient",
-    "CallbackURLs", "LogoutURLs", "DefaultRedirectURI", "SupportedIdentityProviders",
-    "ReadAttributes", "WriteAttributes", "AuthSessionValidity", "RefreshTokenRotation",
-)
-
 
 def check(client, options):
     if client.kind != "api-update":
         return
-    omitted = [f for f in RESET_FIELDS if client.raw.get(f) is None]
+    omitted = [f for f in UPDATE_RESETS_OMITTED if client.raw.get(f) is None]
     units = client.raw.get("TokenValidityUnits")
     if isinstance(units, dict):  # a partial TokenValidityUnits resets the units it leaves out
         omitted[0:0] = [f"TokenValidityUnits.{k}" for k in DEFAULT_TOKEN_UNITS if units.get(k) is None]
     if omitted:
         yield Problem(("ClientId",),
                       f"UpdateUserPoolClient resets the fields it omits to their defaults; this payload "
-                      f"omits {len(omitted)}: {', '.join(omitted)}. Start from describe-user-pool-client "
-                      "output and include every setting you want to keep.", key=True)
+                      f"omits {len(omitted)}: {', '.join(client.wording.name(f) for f in omitted)}. Start from "
+                      "describe-user-pool-client output and include every setting you want to keep.", key=True)

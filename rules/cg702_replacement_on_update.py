@@ -46,21 +46,21 @@ ID = "CG702"
 NAME = "replacement-on-update"
 LEVEL = "note"
 
-_DEPLOYERS = {"cloudformation": "CloudFormation", "terraform": "Terraform"}
-
 
 def check(client, options):
-    deployer = _DEPLOYERS.get(client.kind)
+    words = client.wording
+    deployer = words.deployer
     if deployer is None or not client.previous:
         return
     secret = _generate_secret(client)
     before = {_generate_secret(previous) for previous in client.previous}
     if secret is not None and None not in before and before == {not secret}:
+        field = words.name("GenerateSecret")
         yield Problem(("GenerateSecret",),
-                      f"GenerateSecret changes from {str(not secret).lower()} to {str(secret).lower()}: {deployer} "
-                      "replaces the client, which gets a new ClientId (and secret), and every app configured "
-                      "with the old ID stops signing in. Create a new client and migrate the apps to it, or keep "
-                      "GenerateSecret as it was.")
+                      f"{field} changes from {words.value(not secret)} to {words.value(secret)}: {deployer} "
+                      f"replaces the client, which gets a new {words.name('ClientId')} (and secret), and every app "
+                      f"configured with the old ID stops signing in. Create a new client and migrate the apps to "
+                      f"it, or keep {field} as it was.")
     pool = _pool(client.UserPoolId)
     pools_before = {_pool(previous.UserPoolId) for previous in client.previous}
     if pool is not None and len(pools_before) == 1 and None not in pools_before and pool not in pools_before \
@@ -68,9 +68,9 @@ def check(client, options):
         was = next(iter(pools_before))[1]
         pool = pool[1]
         yield Problem(("UserPoolId",),
-                      f"UserPoolId changes from {was} to {pool}: {deployer} replaces the client in the other "
-                      "pool, with a new ClientId, and every app configured with the old ID stops signing in. "
-                      "Create the new client next to the old one and migrate the apps to it.")
+                      f"{words.name('UserPoolId')} changes from {was} to {pool}: {deployer} replaces the client in "
+                      f"the other pool, with a new {words.name('ClientId')}, and every app configured with the old "
+                      "ID stops signing in. Create the new client next to the old one and migrate the apps to it.")
 
 
 def _generate_secret(client):

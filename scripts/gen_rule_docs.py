@@ -17,7 +17,7 @@ START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
 def builtin_rules():
-    from linter.registry import load_rules
+    from linter.engine.rule_registry import load_rules
 
     return [r for r in sorted(load_rules().values(), key=lambda r: r.id) if r.origin == "built-in"]
 

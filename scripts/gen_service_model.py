@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate ``linter/service_model.json``: the constraint table of the schema rules (CG002–CG007).
+"""Generate ``linter/model/constraints.json``: the constraint table of the schema rules (CG002–CG007).
 
 Sources:
 
@@ -10,12 +10,12 @@ Sources:
 
 Usage (botocore must be importable by the interpreter that runs this)::
 
-    python3 scripts/gen_service_model.py                # rewrite linter/service_model.json
+    python3 scripts/gen_service_model.py                # rewrite linter/model/constraints.json
     python3 scripts/gen_service_model.py --check        # exit 1 if the committed file is stale
     python3 scripts/gen_service_model.py --cfn-schema PATH --output PATH
 
 The output is deterministic: sorted keys, indent 1, trailing newline.  Shapes keep the order of
-their source for ``enum`` and ``required`` lists.  See ``linter/service_model.py`` for the format.
+their source for ``enum`` and ``required`` lists.  See ``linter/model/constraints.py`` for the format.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CFN_SCHEMA = os.path.join(
     REPO_ROOT, os.pardir, "shared", "schemas", "aws-cognito-userpoolclient.cfn-schema.json"
 )
-DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "linter", "service_model.json")
+DEFAULT_OUTPUT = os.path.join(REPO_ROOT, "linter", "model", "constraints.json")
 
 SERVICE = "cognito-idp"
 CREATE_OPERATION = "CreateUserPoolClient"

@@ -7,8 +7,8 @@ import re
 import tempfile
 from typing import Iterable, Optional
 
-from linter.engine import LintConfig, lint_file
-from linter.findings import Finding
+from linter.engine.lint import LintConfig, lint_file
+from linter.engine.findings import Finding
 from linter.rule import Rule
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent

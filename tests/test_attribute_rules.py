@@ -2,7 +2,8 @@
 line/column, and near misses."""
 import pytest
 
-from linter import attributes
+from linter.model.service import STANDARD_ATTRIBUTES
+from linter.rule_helpers import attributes
 from support import ids_and_lines, lint_text, span_text
 from support import cfn
 from test_token_rules import api
@@ -57,7 +58,7 @@ def test_cg503_suggestions(name, hint):
 
 
 def test_cg503_silent_for_standard_custom_and_unknown_entries():
-    every_standard = ", ".join(attributes.STANDARD)
+    every_standard = ", ".join(STANDARD_ATTRIBUTES)
     assert lint_text(cfn(f"ReadAttributes: [{every_standard}]"), select=["CG503"]) == []
     # With an imported pool (its schema unknown) any custom attribute may exist.
     text = imported(cfn("ReadAttributes: ['custom:nosuch', 'dev:custom:legacy', !Ref Extra, !Sub '${Prefix}name']"))

@@ -1,7 +1,8 @@
 """The synthesized CDK assemblies in tests/fixtures/cdk (see its README) give exactly these findings."""
 import pytest
 
-from linter.engine import LintConfig, lint_paths
+from linter.engine.lint import LintConfig
+from linter.engine.run import lint_paths
 from support import ROOT, rules_by_id
 
 CDK = ROOT / "tests" / "fixtures" / "cdk"

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.engine import LintConfig, lint_file, lint_paths
+from linter.engine.lint import LintConfig, lint_file
+from linter.engine.run import lint_paths
 from support import CORPUS, ROOT, ids_and_lines, lint_text, rules_by_id, span_text
 
 MINE = ["CG108", "CG109", "CG501", "CG502", "CG505"]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from linter.diff_base import DiffBaseError, check_revision
+from linter.engine.diff_base import DiffBaseError, check_revision
 from support import ROOT
 
 BASE = """\

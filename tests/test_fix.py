@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import parse_bytes
+from linter.loaders.registry import parse as parse_bytes
 from support import ROOT, lint_text
 
 CREATE_JSON = """\
@@ -102,9 +102,9 @@ def test_a_file_that_cannot_be_written_is_left_alone(tmp_path):
 
 
 def test_a_fix_that_would_not_read_back_is_not_written(tmp_path, monkeypatch):
-    from linter import fixer
-    from linter.document import Document
-    from linter.engine import LintConfig, lint_file
+    from linter.fixes import apply as fixer
+    from linter.parsers.document import Document
+    from linter.engine.lint import LintConfig, lint_file
     from support import rules_by_id
 
     path = tmp_path / "create.json"
@@ -171,8 +171,8 @@ def test_clean_files_are_never_touched(tmp_path):
 
 def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
     """Root may write anywhere, so the failure is simulated: the rename fails after the write."""
-    from linter import fixer
-    from linter.engine import LintConfig, lint_file
+    from linter.fixes import apply as fixer
+    from linter.engine.lint import LintConfig, lint_file
     from support import rules_by_id
 
     path = tmp_path / "create.json"

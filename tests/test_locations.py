@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from linter.document import JsonDocument, ParseError, YamlDocument
-from linter.engine import LintConfig, lint_file
+from linter.parsers.document import ParseError
+from linter.parsers.json_document import JsonDocument
+from linter.parsers.yaml_document import YamlDocument
+from linter.engine.lint import LintConfig, lint_file
 from linter.rule import Problem, Rule
 
 # Scalars as they occur in client configs: URLs, names with quotes/colons/unicode, numbers, booleans.

@@ -8,14 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ConfigDict, TypeAdapter
 
-from linter import model
-from linter.model import AppClient, TemplateContext, Template, Unknown, build_client, may_equal
+from linter.model import CLIENT_FIELDS, AppClient, TemplateContext, Template, Unknown, build_client, client, may_equal
+from linter.model.service import CLIENT_KINDS
 
-FIELDS = [f.name for f in dataclasses.fields(AppClient)]
-# pydantic reads a dataclass's config from this attribute: Unknown is an "arbitrary type" (isinstance),
-# and instances are validated field by field (by default pydantic passes an instance through).
-for cls in vars(model).values():
-    if dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__:
+FIELDS = sorted(CLIENT_FIELDS)
+# pydantic reads a dataclass's config from this attribute: Unknown and Wording are "arbitrary types"
+# (isinstance), and instances are validated field by field (by default pydantic passes an instance through).
+for cls in vars(client).values():
+    if dataclasses.is_dataclass(cls) and cls.__module__ == client.__name__:
         cls.__pydantic_config__ = ConfigDict(arbitrary_types_allowed=True, strict=True, revalidate_instances="always")
 CLIENT = TypeAdapter(AppClient)
 CONTEXT = TypeAdapter(TemplateContext)
@@ -32,11 +32,11 @@ raw_values = st.recursive(
                                                              "RetryGracePeriodSeconds", "ApplicationId", "Other"]),
                                             inner, max_size=4)),
     max_leaves=8)
-raw_clients = st.dictionaries(st.sampled_from(FIELDS[5:] + ["Unknown1", "Fn::If"]), raw_values, max_size=10)
+raw_clients = st.dictionaries(st.sampled_from(FIELDS + ["Unknown1", "Fn::If"]), raw_values, max_size=10)
 
 
 @settings(max_examples=300)
-@given(raw=raw_clients, kind=st.sampled_from(model.KINDS))
+@given(raw=raw_clients, kind=st.sampled_from(CLIENT_KINDS))
 def test_built_clients_validate_against_the_model(raw, kind):
     client = build_client(kind, "C", raw)
     assert validated(CLIENT, client) == client
@@ -63,8 +63,8 @@ def test_may_equal_only_denies_certainly_different_values():
 
 
 def test_template_context_built_by_the_loader_validates():
-    from linter.document import parse_bytes
-    from linter.loaders import load_clients
+    from linter.loaders.registry import parse as parse_bytes
+    from linter.loaders.registry import load as load_clients
     from support import ROOT
 
     path = ROOT / "tests" / "fixtures" / "cdk" / "nested" / "cdk.out" / "AppStackAuth4EE88598.nested.template.json"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.engine import LintConfig, lint_file
+from linter.engine.lint import LintConfig, lint_file
 from support import CORPUS, rules_by_id
 
 SUITE = CORPUS / "peer-cdk-preflight"

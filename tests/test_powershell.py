@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import ParseError
-from linter.hcl import Expression
-from linter.loaders import load_clients
+from linter.parsers.document import ParseError
+from linter.parsers.scanner import Expression
+from linter.loaders.registry import load as load_clients
 from linter.model import Template, Unknown
-from linter.powershell import PowerShellDocument
+from linter.parsers.powershell import PowerShellDocument
 from support import ROOT, ids_and_lines, lint_text, span_text
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.discover import is_foreign
-from linter.engine import LintConfig, lint_file
+from linter.engine.discovery import is_foreign
+from linter.engine.lint import LintConfig, lint_file
 from support import CORPUS, rules_by_id
 
 REAL = CORPUS / "real"

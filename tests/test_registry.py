@@ -1,4 +1,5 @@
-"""Rules come from the cognito_lint.rules entry points (built-in and plugins) and --rules-dir folders."""
+"""Rules come from the built-in rules package (listed), the cognito_lint.rules entry points (plugins),
+--rules-dir folders and policies."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,7 +10,7 @@ import sys
 
 import pytest
 
-from linter import registry
+from linter.engine import rule_registry as registry
 from support import ROOT, builtin_rules
 
 CLIENT = """\
@@ -28,17 +29,33 @@ def run(*args, env=None):
                           env={**os.environ, **(env or {})}, timeout=120)
 
 
-def test_entry_point_table_lists_every_rule_module():
-    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "sync_entry_points.py"), "--check"],
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout
-
-
-def test_builtin_rules_are_loaded_through_entry_points():
+def test_builtin_rules_are_found_by_listing_their_package():
+    rule_files = {path.name.split("_", 1)[0].upper() for path in (ROOT / "rules").glob("cg*.py")}
+    assert set(registry.builtin_rules()) == rule_files == set(builtin_rules())
     loaded = registry.load_rules()
-    assert set(builtin_rules()) <= set(loaded)
     assert all(loaded[rule_id].origin == "built-in" for rule_id in builtin_rules())
     assert loaded["CG201"].module.__name__ == "linter.rules.cg201_default_redirect_not_in_callbacks"
+
+
+def test_a_new_file_in_the_rules_package_is_a_new_rule(tmp_path, monkeypatch):
+    """What an editable install does: the package's folder is listed at each run, nothing is registered."""
+    import linter.rules
+
+    (tmp_path / "cg999_team_prefix.py").write_text(
+        '''"""Client names carry the team prefix.\n\n## What it does\nx\n"""\nID = "CG999"\nNAME = "team-prefix"\n'''
+        '''LEVEL = "note"\n\ndef check(client, options):\n    yield ("ClientName",), "no prefix"\n''')
+    monkeypatch.setattr(linter.rules, "__path__", [*linter.rules.__path__, str(tmp_path)])
+    rules = registry.load_rules()
+    assert "CG999" in rules and rules["CG999"].name == "team-prefix"
+
+
+def test_a_rule_file_named_for_another_id_is_an_error(tmp_path, monkeypatch):
+    import linter.rules
+
+    (tmp_path / "cg998_misnamed.py").write_text('ID = "CG997"\nNAME = "x"\nLEVEL = "note"\n')
+    monkeypatch.setattr(linter.rules, "__path__", [*linter.rules.__path__, str(tmp_path)])
+    with pytest.raises(registry.RuleError, match="the file name says CG998 but the module's ID is CG997"):
+        registry.load_rules()["CG998"]
 
 
 def test_no_top_level_rules_package_is_installed():
@@ -108,7 +125,7 @@ def _entry_point_table(reader) -> list[tuple[str, str, str]]:
 def test_fast_entry_point_reader_agrees_with_importlib_metadata():
     fast = _entry_point_table(registry._entry_points_from_folders)
     assert fast == _entry_point_table(registry._entry_points_from_importlib)
-    assert ("CG201", "linter.rules.cg201_default_redirect_not_in_callbacks", "cognito-lint") in fast
+    assert not any(ep[1].startswith("linter.rules.") for ep in fast)  # built-in rules are listed, not registered
 
 
 def test_fast_entry_point_reader_agrees_with_importlib_metadata_on_a_plugin(plugin_site, monkeypatch):
@@ -124,4 +141,4 @@ def test_entry_points_fall_back_to_importlib_metadata_for_a_zip_on_sys_path(tmp_
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip archive
     monkeypatch.syspath_prepend(str(archive))
     assert registry._entry_points_from_folders() is None
-    assert {ep.name for ep in registry._entry_points()} >= set(builtin_rules())
+    assert _entry_point_table(registry._entry_points) == _entry_point_table(registry._entry_points_from_importlib)

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from linter.document import Span
-from linter.findings import Finding
+from linter.parsers.document import Span
+from linter.engine.findings import Finding
 from linter.reporters import RunInfo, render
 from support import SHARED, rules_by_id
 

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import schema_check
-from linter import service_model as sm
+from linter.model.service import API_NEW_AUTH_FLOWS
+from linter.rule_helpers import schema as schema_check
+from linter.model import constraints as sm
 from linter.model import build_client
 from support import CORPUS, ids_and_lines, lint_text, span_text
 
@@ -110,7 +111,7 @@ def test_cg002_silent_for_valid_names_and_for_not_allowed_ones():
        name=st.text(string.ascii_letters, min_size=1, max_size=20))
 def test_cg002_generated_names(kind, name):
     table = sm.kind_table(kind)
-    known = set(table["properties"]) | set(table["not_allowed"]) | set(schema_check.API_SUPPLEMENT.get(kind, {}))
+    known = set(table["properties"]) | set(table["not_allowed"]) | set(sm.API_SUPPLEMENT.get(kind, {}))
     raw = {**base_raw(kind), name: "x"}
     cg002 = [i for i in raw_issues(kind, raw) if i.rule == "CG002"]
     if name in known:
@@ -438,7 +439,7 @@ def test_cg005_generated_enum_values(kind, path, value):
     cg005 = [i for i in issues if i.rule == "CG005"]
     allowed = set(shape["enum"])
     if kind != "cloudformation" and path[0] == "ExplicitAuthFlows":
-        allowed |= set(schema_check.API_NEW_AUTH_FLOWS)
+        allowed |= set(API_NEW_AUTH_FLOWS)
     covered_by_cg007 = kind == "cloudformation" and path[0] == "ExplicitAuthFlows" and \
         value.startswith("ALLOW_TOKEN_EXCHANGE")
     assert bool(cg005) == (value not in allowed and not covered_by_cg007)
@@ -552,7 +553,8 @@ def test_corpus_client_id_set_in_a_template():
 
 
 def test_cdk_assemblies_are_schema_clean():
-    from linter.engine import LintConfig, lint_paths
+    from linter.engine.lint import LintConfig
+    from linter.engine.run import lint_paths
     from support import ROOT, rules_by_id
 
     results = list(lint_paths([str(ROOT / "tests" / "fixtures" / "cdk")], LintConfig(rules=rules_by_id(SCHEMA_RULES))))

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.engine import LintConfig, lint_file
+from linter.engine.lint import LintConfig, lint_file
 from support import CORPUS, ids_and_lines, lint_text, rules_by_id, span_text
 from support import cfn
 

@@ -1,4 +1,4 @@
-"""The constraint table (linter/service_model.json), its generator and its accessors."""
+"""The constraint table (linter/model/constraints.json), its generator and its accessors."""
 from __future__ import annotations
 
 import importlib.util
@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import service_model as sm
+from linter.model import constraints as sm
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GENERATOR = os.path.join(REPO, "scripts", "gen_service_model.py")
-TABLE = os.path.join(REPO, "linter", "service_model.json")
+TABLE = os.path.join(REPO, "linter", "model", "constraints.json")
 CFN_SCHEMA = os.path.normpath(
     os.path.join(REPO, os.pardir, "shared", "schemas", "aws-cognito-userpoolclient.cfn-schema.json")
 )
@@ -72,7 +72,7 @@ def test_committed_table_equals_fresh_generation(tmp_path):
     fresh_text = out.read_text(encoding="utf-8")
     committed, fresh = json.loads(committed_text), json.loads(fresh_text)
     if committed["source"]["botocore"] == fresh["source"]["botocore"]:
-        assert committed_text == fresh_text, "linter/service_model.json is stale: run scripts/gen_service_model.py"
+        assert committed_text == fresh_text, "linter/model/constraints.json is stale: run scripts/gen_service_model.py"
     else:
         # Another botocore release: only a change in the tables themselves matters.
         committed["source"]["botocore"] = fresh["source"]["botocore"]
@@ -102,8 +102,8 @@ def test_file_is_rendered_deterministically():
 def test_layout():
     doc = sm.load()
     assert set(doc) == {"source", "kinds", "cfn_unsupported_enum_values"}
-    assert set(doc["kinds"]) == set(sm.KINDS)
-    for kind in sm.KINDS:
+    assert set(doc["kinds"]) == set(sm.TABLES)
+    for kind in sm.TABLES:
         table = sm.kind_table(kind)
         assert not set(table["properties"]) & set(table["not_allowed"]), kind
         assert set(table["required"]) <= set(table["properties"]), kind
@@ -115,7 +115,7 @@ def test_layout():
 
 def test_every_pattern_translates():
     # A pattern a new botocore or schema brings that compile_pattern cannot handle fails here.
-    patterns = {s["pattern"] for k in sm.KINDS for s in _all_shapes(sm.shape_for(k, ())) if "pattern" in s}
+    patterns = {s["pattern"] for k in sm.TABLES for s in _all_shapes(sm.shape_for(k, ())) if "pattern" in s}
     assert len(patterns) >= 6
     for pattern in patterns:
         sm.compile_pattern(pattern)
@@ -133,7 +133,7 @@ def _bounds(kind, *path):
     return shape.get("min"), shape.get("max")
 
 
-@pytest.mark.parametrize("kind", sm.KINDS)
+@pytest.mark.parametrize("kind", sm.TABLES)
 def test_limits_shared_by_every_kind(kind):
     assert _bounds(kind, "ClientName")[1] == 128
     assert _bounds(kind, "CallbackURLs")[1] == 100

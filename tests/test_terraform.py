@@ -12,9 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.document import ParseError, parse_bytes
-from linter.hcl import Expression, HclDocument
-from linter.loaders import load_clients
+from linter.loaders.registry import parse as parse_bytes
+from linter.parsers.document import ParseError
+from linter.parsers.hcl import HclDocument
+from linter.parsers.scanner import Expression
+from linter.loaders.registry import load as load_clients
 from linter.model import Template, Unknown
 from support import CORPUS, ROOT, ids_and_lines, lint_text, span_text
 
@@ -82,7 +84,7 @@ token_validity_units {
 
 
 def _span(line, column, end_line, end_column):
-    from linter.document import Span
+    from linter.parsers.document import Span
     return Span(line, column, end_line, end_column)
 
 
@@ -429,14 +431,14 @@ FIXTURES = ROOT / "tests" / "fixtures" / "terraform"
 
 
 def lint_fixture(name: str, select):
-    from linter.engine import LintConfig, lint_file
+    from linter.engine.lint import LintConfig, lint_file
     from support import rules_by_id
 
     return lint_file(str(FIXTURES / name), LintConfig(rules=rules_by_id(select))).findings
 
 
 def test_json_syntax_strings_are_templates_and_blocks_may_be_objects():
-    from linter.document import parse_bytes
+    from linter.loaders.registry import parse as parse_bytes
 
     doc = parse_bytes("client.tf.json", (FIXTURES / "client.tf.json").read_bytes())
     client = load_clients(doc)[0].variants[0].client
@@ -449,7 +451,7 @@ def test_json_syntax_strings_are_templates_and_blocks_may_be_objects():
 
 
 def test_plan_clients_in_modules_with_values_known_after_apply_unknown():
-    from linter.document import parse_bytes
+    from linter.loaders.registry import parse as parse_bytes
 
     doc = parse_bytes("plan.json", (FIXTURES / "plan.json").read_bytes())
     sources = load_clients(doc)
@@ -523,7 +525,7 @@ CROSS = ["CG108", "CG109", "CG501", "CG502", "CG504", "CG505"]
 
 
 def lint_module(tmp_path, client_text, *others):
-    from linter.engine import LintConfig, lint_file
+    from linter.engine.lint import LintConfig, lint_file
     from support import rules_by_id
 
     for index, text in enumerate(others):

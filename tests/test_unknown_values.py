@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.document import parse_bytes
-from linter.engine import LintConfig, lint_file
+from linter.loaders.registry import parse as parse_bytes
+from linter.engine.lint import LintConfig, lint_file
 from support import ROOT, rules_by_id
 
 CLEAN = [ROOT / "sample_configs" / "good" / "web-client.template.yaml",

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import discover
-from linter.engine import LintConfig, lint_file
+from linter.engine import discovery as discover
+from linter.engine.lint import LintConfig, lint_file
 from linter.model import Template, Unknown, build_client
 from support import CORPUS, ROOT, ids_and_lines, lint_text, rules_by_id, span_text
 from support import cfn as design_card_cfn

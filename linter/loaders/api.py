@@ -1,18 +1,47 @@
-"""API payloads: CreateUserPoolClient / UpdateUserPoolClient requests and Describe output.
+"""API payloads: CreateUserPoolClient / UpdateUserPoolClient requests (as ``aws cognito-idp ...
+--cli-input-json`` or ``--cli-input-yaml`` takes them) and DescribeUserPoolClient output.
 
 The property names are the API's own, so the document maps onto the model one to one; a
-Describe response holds the client under its top-level ``UserPoolClient`` key.
+Describe response holds the client under its top-level ``UserPoolClient`` key.  A request is
+recognised by ``UserPoolId``/``ClientName`` (Update: with ``ClientId``), unless it is only a
+front-end configuration (``{"UserPoolId": ..., "ClientId": ..., "Region": ...}``).
 """
 from __future__ import annotations
 
 import os
+from typing import Any, Optional
 
-from linter.document import Document
-from linter.loaders import ClientSource, Variant
+from linter.loaders.source import ClientSource, InputFormat, Variant
 from linter.model import build_client
+from linter.model.constraints import kind_table
+from linter.parsers.document import Document
+
+_IDENTITY_FIELDS = {"UserPoolId", "ClientId", "ClientName"}
 
 
-def load(doc: Document, kind: str) -> list[ClientSource]:
+def kind_of(data: Any) -> Optional[str]:
+    """``api-describe``, ``api-update``, ``api-create`` or None for other documents."""
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("UserPoolClient"), dict):
+        return "api-describe"
+    if ("UserPoolId" in data or "ClientName" in data) and _looks_like_client_request(data):
+        return "api-update" if "ClientId" in data else "api-create"
+    return None
+
+
+def _looks_like_client_request(data: dict) -> bool:
+    """A request names the client, sets a client setting, or holds nothing but identity fields."""
+    if "ClientName" in data or set(data) <= _IDENTITY_FIELDS:
+        return True
+    fields = set(kind_table("api-create")["properties"])
+    return bool((set(data) & fields) - _IDENTITY_FIELDS)
+
+
+def load(doc: Document) -> list[ClientSource]:
+    kind = kind_of(doc.data)
+    if kind is None:
+        return []
     prefix = ("UserPoolClient",) if kind == "api-describe" else ()
     raw = doc.data["UserPoolClient"] if prefix else doc.data
     name = raw.get("ClientName")
@@ -20,3 +49,13 @@ def load(doc: Document, kind: str) -> list[ClientSource]:
         name = os.path.basename(doc.path)
     client = build_client(kind, name, dict(raw))
     return [ClientSource(kind=kind, name=name, anchor=prefix, variants=[Variant(client, {(): prefix})])]
+
+
+FORMAT = InputFormat(
+    name="api",
+    extensions=(".json", ".yaml", ".yml"),
+    parsers={},
+    markers=(b"UserPoolClient", b"UserPoolId", b"ClientName", b"AuthFlows", b"OAuthFlows", b"CallbackURLs"),
+    recognise=lambda data: kind_of(data) is not None,
+    load=load,
+)

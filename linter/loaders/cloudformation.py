@@ -1,44 +1,41 @@
-"""CloudFormation (and SAM, serverless.yml ``resources``) templates → app clients.
+"""CloudFormation (and SAM, serverless.yml ``resources``, CDK assemblies) templates → app clients.
 
-Intrinsic functions are evaluated here so that rules never see them (``inputs.md``,
-"CloudFormation semantics"):
-
-* ``Ref`` to ``AWS::NoValue`` removes the property or list item; to a parameter it is unknown
-  (carrying the parameter's ``Default``); to a resource or pseudo parameter it is unknown.
-* ``Fn::If`` is evaluated once per branch choice: every combination of the conditions the client
-  uses that can occur (``conditions.py``) becomes a :class:`Variant`; conditions that cannot be
-  evaluated (or too many) make their ``Fn::If`` unknown.
-* ``Fn::Sub`` and ``Fn::Join`` with unknown parts give a :class:`Template` whose known prefix
-  (e.g. the ``https://`` scheme) rules may use.
-* ``Fn::FindInMap`` with literal keys reads ``Mappings``; ``Fn::Select`` of a known list picks.
-* Everything else (``GetAtt``, ``ImportValue``, ...) is unknown, and so are serverless.yml
-  variables (``${self:custom.domain}``) in strings.
+Every ``AWS::Cognito::UserPoolClient`` resource becomes a client; its properties are resolved by
+:mod:`linter.loaders.intrinsics` once per combination of the conditions its ``Fn::If`` functions
+use that can occur (:mod:`linter.loaders.conditions`), each a :class:`Variant`; conditions that
+cannot be evaluated (or too many) make their ``Fn::If`` unknown.  The rest of the template gives
+the cross-resource rules their context (:mod:`linter.loaders.template_context`), and a CDK
+assembly names the stack and construct (:mod:`linter.loaders.cdk`).
 """
 from __future__ import annotations
 
-import json
-import re
-from typing import Any, Optional
+from typing import Any
 
-from linter.document import DocPath, Document
-from linter.loaders import ClientPath, ClientSource, Variant, cdk
+from linter.loaders import cdk
 from linter.loaders.conditions import possible_assignments
-from linter.model import Template, Unknown, build_client
+from linter.loaders.intrinsics import Evaluator, intrinsic
+from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.model import build_client
+from linter.model.wording import CloudFormationWording
+from linter.parsers.document import DocPath, Document
 
 CLIENT_TYPE = "AWS::Cognito::UserPoolClient"
+_WORDING = CloudFormationWording()
 
 
-class _NoValue:
-    """``Ref: AWS::NoValue`` — the property or list item is removed."""
-
-
-NO_VALUE = _NoValue()
-_SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
-#: serverless.yml variables (``${self:custom.domain}``, ``${opt:stage}``): unknown until deployed.
-_SERVERLESS_VARIABLE = re.compile(r"\$\{(self|opt|env|sls|file|ssm|cf|s3|param|aws|git|strToBool)[:(]")
+def is_template(data: Any) -> bool:
+    """A template (``Resources`` of typed resources), or a serverless.yml whose ``resources`` holds one."""
+    if not isinstance(data, dict):
+        return False
+    resources = data.get("Resources")
+    if isinstance(resources, dict) and any(isinstance(r, dict) and "Type" in r for r in resources.values()):
+        return True
+    serverless = data.get("resources")
+    return isinstance(serverless, dict) and isinstance(serverless.get("Resources"), dict)
 
 
 def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
+    """The clients of the template at ``base`` in ``doc`` (a serverless.yml's under ``resources``)."""
     template = doc.data
     for step in base:
         template = template[step]
@@ -47,7 +44,7 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
         return []
     from linter.loaders.template_context import TemplateIndex
 
-    index = TemplateIndex(template, lambda: _Evaluator(template, {}))
+    index = TemplateIndex(template, lambda: Evaluator(template, {}))
     sources = []
     for logical_id, resource in resources.items():
         if not isinstance(resource, dict) or resource.get("Type") != CLIENT_TYPE:
@@ -64,12 +61,12 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
         for assignment in _assignments(sorted(used), template.get("Conditions")):
             if condition and assignment.get(condition) is False:
                 continue  # the client does not exist in this combination
-            evaluator = _Evaluator(template, assignment)
+            evaluator = Evaluator(template, assignment)
             raw = evaluator.resolve(props, props_path, ())
             if not isinstance(raw, dict):
                 continue  # Properties from Fn::Transform, Fn::If, ...: unknown as a whole
             context = index.context_for(raw.get("UserPoolId"), resource.get("DependsOn"), evaluator.references)
-            client = build_client("cloudformation", str(logical_id), raw, assignment, context)
+            client = build_client("cloudformation", str(logical_id), raw, assignment, context, _WORDING)
             source.variants.append(Variant(client, evaluator.origin))
         sources.append(source)
     return sources
@@ -88,18 +85,10 @@ def _assignments(names: list[str], definitions: Any) -> list[dict[str, bool]]:
     return [{}]
 
 
-def _intrinsic(value: Any) -> Optional[tuple[str, Any]]:
-    if isinstance(value, dict) and len(value) == 1:
-        name, arg = next(iter(value.items()))
-        if name == "Ref" or name.startswith("Fn::"):
-            return name, arg
-    return None
-
-
 def _conditions_used(value: Any) -> set[str]:
     found: set[str] = set()
     if isinstance(value, dict):
-        call = _intrinsic(value)
+        call = intrinsic(value)
         if call and call[0] == "Fn::If" and isinstance(call[1], list) and call[1] and isinstance(call[1][0], str):
             found.add(call[1][0])
         for v in value.values():
@@ -110,194 +99,15 @@ def _conditions_used(value: Any) -> set[str]:
     return found
 
 
-class _Evaluator:
-    """Resolves one client's properties under one assignment of conditions."""
-
-    def __init__(self, template: dict, assignment: dict[str, bool]):
-        self.template = template
-        self.assignment = assignment
-        params = template.get("Parameters")
-        self.parameters = params if isinstance(params, dict) else {}
-        resources = template.get("Resources")
-        self.resources = resources if isinstance(resources, dict) else {}
-        mappings = template.get("Mappings")
-        self.mappings = mappings if isinstance(mappings, dict) else {}
-        self.origin: dict[ClientPath, DocPath] = {}
-        #: Logical IDs of resources the resolved values refer to (Ref, GetAtt, Sub).
-        self.references: set[str] = set()
-
-    def resolve(self, value: Any, doc_path: DocPath, client_path: ClientPath) -> Any:
-        call = _intrinsic(value)
-        if call is not None:
-            return self._call(call[0], call[1], doc_path, client_path)
-        self.origin[client_path] = doc_path
-        if isinstance(value, list):
-            items = []
-            for index, item in enumerate(value):
-                resolved = self.resolve(item, doc_path + (index,), client_path + (len(items),))
-                if resolved is not NO_VALUE:
-                    items.append(resolved)
-            return items
-        if isinstance(value, dict):
-            mapping = {}
-            for key, item in value.items():
-                resolved = self.resolve(item, doc_path + (key,), client_path + (key,))
-                if resolved is not NO_VALUE:
-                    mapping[key] = resolved
-            return mapping
-        if isinstance(value, str) and "${" in value and _SERVERLESS_VARIABLE.search(value):
-            return self._sub(value, doc_path)
-        return value
-
-    def _pin(self, value: Any, doc_path: DocPath, client_path: ClientPath) -> Any:
-        """Record ``doc_path`` (the call site) as the origin of ``value`` and all its parts."""
-        self.origin[client_path] = doc_path
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                self._pin(item, doc_path, client_path + (index,))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                self._pin(item, doc_path, client_path + (key,))
-        return value
-
-    def _call(self, name: str, arg: Any, doc_path: DocPath, client_path: ClientPath) -> Any:
-        inner = doc_path + (name,)
-        if name == "Ref":
-            return self._pin(self._ref(arg), doc_path, client_path)
-        if name == "Fn::If":
-            if isinstance(arg, list) and len(arg) == 3 and isinstance(arg[0], str) and arg[0] in self.assignment:
-                branch = 1 if self.assignment[arg[0]] else 2
-                return self.resolve(arg[branch], inner + (branch,), client_path)
-            return self._pin(Unknown(_describe(name, arg)), doc_path, client_path)
-        if name == "Fn::Sub":
-            return self._pin(self._sub(arg, inner), doc_path, client_path)
-        if name == "Fn::Join":
-            return self._pin(self._join(arg, inner), doc_path, client_path)
-        if name == "Fn::FindInMap":
-            return self._pin(self._find_in_map(arg, inner), doc_path, client_path)
-        if name == "Fn::Select":
-            if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[1], list) and not _intrinsic(arg[1]):
-                index = self._value(arg[0], inner + (0,))
-                if isinstance(index, str) and index.isdigit():
-                    index = int(index)
-                if isinstance(index, int) and 0 <= index < len(arg[1]):
-                    return self.resolve(arg[1][index], inner + (1, index), client_path)
-            return self._pin(Unknown(_describe(name, arg)), doc_path, client_path)
-        if name == "Fn::GetAtt":
-            target = _getatt_target(arg)
-            if target in self.resources:
-                self.references.add(target)
-                return self._pin(Unknown(_describe(name, arg), ref=target), doc_path, client_path)
-        return self._pin(Unknown(_describe(name, arg)), doc_path, client_path)
-
-    def _value(self, value: Any, doc_path: DocPath) -> Any:
-        """Resolve a value that is an argument of another function (origins not recorded)."""
-        saved = self.origin
-        self.origin = {}
-        try:
-            return self.resolve(value, doc_path, ())
-        finally:
-            self.origin = saved
-
-    def _ref(self, name: Any) -> Any:
-        if not isinstance(name, str):
-            return Unknown("Ref")
-        if name == "AWS::NoValue":
-            return NO_VALUE
-        param = self.parameters.get(name)
-        if isinstance(param, dict):
-            default = param.get("Default")
-            if default is not None and param.get("Type") == "CommaDelimitedList" and isinstance(default, str):
-                default = [item.strip() for item in default.split(",")]
-            return Unknown(f"Ref {name}", default=default)
-        if name in self.resources:
-            self.references.add(name)
-            return Unknown(f"Ref {name}", ref=name)
-        return Unknown(f"Ref {name}")
-
-    def _sub(self, arg: Any, doc_path: DocPath) -> Any:
-        variables: dict = {}
-        if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[1], dict):
-            text = arg[0]
-            variables = {k: self._value(v, doc_path + (1, k)) for k, v in arg[1].items()}
-        else:
-            text = arg
-        if not isinstance(text, str):
-            return Unknown("Fn::Sub")
-        parts: list = []
-        pos = 0
-        for match in _SUB_VARIABLE.finditer(text):
-            parts.append(text[pos:match.start()])
-            name = match.group(1)
-            if name.startswith("!"):  # ${!Literal} is the literal text ${Literal}
-                parts.append("${" + name[1:] + "}")
-            elif isinstance(variables.get(name), (str, int)) and not isinstance(variables.get(name), bool):
-                parts.append(str(variables[name]))
-            elif isinstance(variables.get(name), Unknown):
-                parts.append(variables[name])  # keeps what it refers to (`Id: !Ref Server`)
-            else:
-                target = name.split(".", 1)[0]
-                if target in self.resources:
-                    self.references.add(target)
-                parts.append(Unknown(name, ref=target if target in self.resources else None))
-            pos = match.end()
-        parts.append(text[pos:])
-        return _concat(parts, "Fn::Sub")
-
-    def _join(self, arg: Any, doc_path: DocPath) -> Any:
-        if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str)):
-            return Unknown("Fn::Join")
-        items = self._value(arg[1], doc_path + (1,))
-        if not isinstance(items, list):
-            return Unknown("Fn::Join")
-        parts: list = []
-        for index, item in enumerate(items):
-            if index:
-                parts.append(arg[0])
-            if isinstance(item, Template):
-                parts.extend(item.parts)
-            elif isinstance(item, (str, Unknown)):
-                parts.append(item)
-            elif isinstance(item, (int, float)) and not isinstance(item, bool):
-                parts.append(str(item))
-            else:
-                parts.append(Unknown("Fn::Join item"))
-        return _concat(parts, "Fn::Join")
-
-    def _find_in_map(self, arg: Any, doc_path: DocPath) -> Any:
-        if not (isinstance(arg, list) and len(arg) == 3):
-            return Unknown("Fn::FindInMap")
-        keys = [self._value(k, doc_path + (i,)) for i, k in enumerate(arg)]
-        node: Any = self.mappings
-        for key in keys:
-            if not isinstance(key, str) or not isinstance(node, dict) or key not in node:
-                return Unknown("Fn::FindInMap")
-            node = node[key]
-        return node
+def _load_document(doc: Document) -> list[ClientSource]:
+    return load(doc, () if "Resources" in doc.data else ("resources",))
 
 
-def _concat(parts: list, source: str) -> Any:
-    merged: list = []
-    for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += part
-        elif part != "":
-            merged.append(part)
-    if all(isinstance(p, str) for p in merged):
-        return "".join(merged)
-    return Template(merged, source)
-
-
-def _getatt_target(arg: Any) -> Optional[str]:
-    if isinstance(arg, list) and arg and isinstance(arg[0], str):
-        return arg[0]
-    if isinstance(arg, str):
-        return arg.split(".", 1)[0]
-    return None
-
-
-def _describe(name: str, arg: Any) -> str:
-    """A name for an unknown value that tells different expressions apart (``Template`` equality)."""
-    if name == "Fn::GetAtt" and isinstance(arg, list):
-        return "GetAtt " + ".".join(str(a) for a in arg)
-    return f"{name} {json.dumps(arg, sort_keys=True, default=str)}"
+FORMAT = InputFormat(
+    name="cloudformation",
+    extensions=(".json", ".yaml", ".yml", ".template"),
+    parsers={},
+    markers=(b"UserPoolClient",),
+    recognise=is_template,
+    load=_load_document,
+)

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from linter.document import Document
-from linter.loaders import ClientSource, Variant, message_renamer
-from linter.loaders.terraform import to_value
-from linter.model import CLIENT_FIELDS, Template, Unknown, build_client
+from linter.loaders.expressions import to_value
+from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.model import CLIENT_FIELDS, Template, Unknown, Wording, build_client
+from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE_MEMBERS
+from linter.model.wording import TARGETS
+from linter.parsers.document import Document
 
 #: Parameter (lowercase) → API field; aliases included (inputs.md, "Name mapping").
 PARAMETERS = {
@@ -59,8 +61,7 @@ COMMON_PARAMETERS = {
     "informationvariable", "outvariable", "outbuffer", "pipelinevariable", "whatif", "confirm",
 }
 _ALL = sorted(set(PARAMETERS) | set(STRUCT_PARAMETERS) | COMMON_PARAMETERS)
-_LIST_FIELDS = {"ReadAttributes", "WriteAttributes", "ExplicitAuthFlows", "SupportedIdentityProviders",
-                "CallbackURLs", "LogoutURLs", "AllowedOAuthFlows", "AllowedOAuthScopes"}
+
 
 def _parameter_name(field: str) -> str:
     """The cmdlets' name for an API field: the singular where the plural is only an alias
@@ -69,13 +70,35 @@ def _parameter_name(field: str) -> str:
     return "-" + (singular if singular.lower() in PARAMETERS or singular.lower() in STRUCT_PARAMETERS else field)
 
 
-#: How messages name the API fields: the cmdlets' parameter names.
+#: How messages name the API fields: the cmdlets' parameter names (a structure: its flattened ones).
 POWERSHELL_NAMES = {
     **{field: _parameter_name(field) for field in set(PARAMETERS.values())},
     **{f"{api}.{member}": _parameter_name(f"{api}_{member}") for api, member in set(STRUCT_PARAMETERS.values())},
+    **{structure: f"-{structure}_*" for structure in STRUCTURE_MEMBERS},
 }
-#: ``Set PreventUserExistenceErrors: ENABLED`` → ``Set -PreventUserExistenceError ENABLED``.
-in_powershell_names = message_renamer(POWERSHELL_NAMES, " ")
+
+
+class PowerShellWording(Wording):
+    """The AWS Tools' words: ``-PreventUserExistenceError ENABLED``, ``$true``, ``code,implicit``."""
+
+    def name(self, field: str) -> str:
+        return POWERSHELL_NAMES.get(field, field)
+
+    def member(self, structure: str, member: str) -> str:
+        return self.name(f"{structure}.{member}")
+
+    def value(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return "$true" if value else "$false"
+        if isinstance(value, list):
+            return ",".join(self.value(item) for item in value)
+        return str(value)
+
+    def setting(self, field: str, value: Any) -> str:
+        return f"{self.name(field)} {self.value(value)}"
+
+
+WORDINGS = {kind: PowerShellWording(TARGETS[kind]) for kind in ("api-create", "api-update")}
 
 
 def resolve(name: str) -> Optional[str]:
@@ -96,9 +119,8 @@ def load(doc: Document) -> list[ClientSource]:
         line = doc.span(path, key=True).line
         name = raw.get("ClientName") if isinstance(raw.get("ClientName"), str) and raw.get("ClientName") else \
             f"{command['cmdlet']} (line {line})"
-        client = build_client(kind, name, raw)
-        sources.append(ClientSource(kind=kind, name=name, anchor=path, resource=name,
-                                    variants=[Variant(client, origin)], rename=in_powershell_names))
+        client = build_client(kind, name, raw, wording=WORDINGS[kind])
+        sources.append(ClientSource(kind=kind, name=name, anchor=path, resource=name, variants=[Variant(client, origin)]))
     return sources
 
 
@@ -121,7 +143,7 @@ def _client_properties(command: dict, path: tuple) -> tuple[dict, dict]:
         if value is None:  # $null: as if omitted
             continue
         value = _bound(field, to_value(value))
-        if field in _LIST_FIELDS and (isinstance(value, Template) or not isinstance(value, (list, Unknown))):
+        if field in LIST_FIELDS and (isinstance(value, Template) or not isinstance(value, (list, Unknown))):
             value = [value]  # PowerShell binds a scalar to a string[] parameter as one item
             origin[(field, 0)] = doc_path
         raw[field] = value
@@ -135,22 +157,27 @@ def _client_properties(command: dict, path: tuple) -> tuple[dict, dict]:
     return raw, origin
 
 
-_INT_FIELDS = {"AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "AuthSessionValidity",
-               "RetryGracePeriodSeconds"}
-_BOOL_FIELDS = {"GenerateSecret", "AllowedOAuthFlowsUserPoolClient", "EnableTokenRevocation",
-                "EnablePropagateAdditionalUserContextData", "UserDataShared"}
-
-
 def _bound(field: str, value: Any) -> Any:
     """The value as PowerShell binds it to the parameter's type: "60" to an [int], 1 or 0 to a
     [bool], 60 to a [string]."""
-    if field in _INT_FIELDS and isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\s*", value):
+    if field in INT_FIELDS and isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\s*", value):
         return int(value)
-    if field in _BOOL_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+    if field in BOOL_FIELDS and isinstance(value, int) and not isinstance(value, bool):
         return value != 0
-    if field not in _INT_FIELDS | _BOOL_FIELDS:  # a number given to a [string] or [string[]] parameter
+    if field not in INT_FIELDS | BOOL_FIELDS:  # a number given to a [string] or [string[]] parameter
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         if isinstance(value, list):
             return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
     return value
+
+
+FORMAT = InputFormat(
+    name="powershell",
+    extensions=(".ps1", ".psm1"),
+    parsers={".ps1": "linter.parsers.powershell", ".psm1": "linter.parsers.powershell"},
+    markers=(b"CGIPUserPoolClient",),
+    markers_any_case=True,
+    recognise=None,
+    load=load,
+)

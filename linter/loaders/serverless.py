@@ -1,18 +1,27 @@
 """serverless.yml: CloudFormation resources under ``resources``, inline or ``${file(...)}`` includes.
 
-``resources`` may be a mapping with ``Resources`` (handled as CloudFormation with that base path)
-or a list whose items are such mappings or ``${file(resources/cognito.yml)}`` includes.  Included
-files are followed when they exist; their clients' findings point into the included file.
+``resources`` may be a mapping with ``Resources`` (read as CloudFormation with that base path, by
+:mod:`linter.loaders.cloudformation`) or a list whose items are such mappings or
+``${file(resources/cognito.yml)}`` includes.  Included files are followed when they exist; their
+clients' findings point into the included file.
 """
 from __future__ import annotations
 
 import os
 import re
+from typing import Any, Optional
 
-from linter.document import Document, ParseError, parse_bytes
-from linter.loaders import ClientSource, cloudformation
+from linter.loaders import cloudformation
+from linter.loaders.source import ClientSource, InputFormat
+from linter.parsers import json_or_yaml
+from linter.parsers.document import Document, ParseError, decode
 
 _FILE_INCLUDE = re.compile(r"^\$\{file\(([^)]+)\)(?::[^}]*)?\}$")
+
+
+def is_serverless(data: Any) -> bool:
+    """A serverless.yml whose ``resources`` is a list or an include (inline ones are CloudFormation's)."""
+    return isinstance(data, dict) and isinstance(data.get("resources"), (list, str)) and "service" in data
 
 
 def load(doc: Document) -> list[ClientSource]:
@@ -32,7 +41,7 @@ def load(doc: Document) -> list[ClientSource]:
     return sources
 
 
-def _include(path: str, reference: str):
+def _include(path: str, reference: str) -> Optional[Document]:
     """The parsed document a ``${file(...)}`` include names, or None when absent or unparsable."""
     match = _FILE_INCLUDE.match(reference)
     if not match:
@@ -41,9 +50,19 @@ def _include(path: str, reference: str):
     try:
         with open(target, "rb") as handle:
             data = handle.read()
-        included = parse_bytes(target, data)
+        included = json_or_yaml.parse(target, decode(data))
     except (OSError, ParseError):
         return None  # linting the included file itself reports its parse errors
     if not isinstance(included.data, dict) or not isinstance(included.data.get("Resources"), dict):
         return None
     return included
+
+
+FORMAT = InputFormat(
+    name="serverless",
+    extensions=(".yml", ".yaml"),
+    parsers={},
+    markers=(b"${file(", b"UserPoolClient"),
+    recognise=is_serverless,
+    load=load,
+)

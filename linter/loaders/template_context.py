@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Optional
 
-from linter.model import (IdentityProviderInfo, ResourceServerInfo, TemplateContext, Unknown,
-                          UserPoolInfo)
+from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, Unknown, UserPoolInfo
+from linter.model.service import STANDARD_ATTRIBUTES
 
 POOL_TYPE = "AWS::Cognito::UserPool"
 PROVIDER_TYPE = "AWS::Cognito::UserPoolIdentityProvider"
@@ -118,14 +118,6 @@ def schema_attributes(schema: list, name_key: str, mutable_key: str) -> tuple[di
         key = name if name in STANDARD_ATTRIBUTES or name.startswith("custom:") else f"custom:{name}"
         attributes[key] = mutable if isinstance(mutable, bool) else (True if mutable is None else None)
     return attributes, known
-
-
-#: Standard attributes: every other Schema name is a custom attribute (custom:NAME).
-STANDARD_ATTRIBUTES = {
-    "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name", "locale",
-    "middle_name", "name", "nickname", "phone_number", "phone_number_verified", "picture",
-    "preferred_username", "profile", "updated_at", "website", "zoneinfo", "sub",
-}
 
 
 def _text(value: Any) -> Optional[str]:

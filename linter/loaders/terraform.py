@@ -15,13 +15,16 @@ are not client settings (meta-arguments, unknown names) are Terraform's to check
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Callable, Optional
 
-from linter.document import Document
-from linter.hcl import Expression, HclDocument
-from linter.loaders import ClientSource, Variant, message_renamer
-from linter.model import Template, TemplateContext, Unknown, build_client
+from linter.loaders.expressions import to_value
+from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.model import Template, TemplateContext, Unknown, Wording, build_client
+from linter.parsers.document import Document
+from linter.parsers.hcl import HclDocument
+from linter.parsers.scanner import Expression
 
 RESOURCE_TYPE = "aws_cognito_user_pool_client"
 
@@ -66,9 +69,71 @@ TERRAFORM_NAMES = {
     **{f"{api}.{member}": f"{tf}.{tf_member}" for tf, (api, members) in BLOCKS.items()
        for tf_member, member in members.items()},
 }
-#: A rule's message with the API's names replaced by the arguments users write
-#: (``Set PreventUserExistenceErrors: ENABLED`` → ``Set prevent_user_existence_errors = ENABLED``).
-in_terraform_names = message_renamer(TERRAFORM_NAMES, " = ")
+
+
+class TerraformWording(Wording):
+    """Terraform's words: ``prevent_user_existence_errors = ENABLED``, ``depends_on``, resource types."""
+
+    deployer = "Terraform"
+    container = "module"
+    _RESOURCE_TYPES = {
+        "AWS::Cognito::UserPoolIdentityProvider": "aws_cognito_identity_provider",
+        "AWS::Cognito::UserPoolResourceServer": "aws_cognito_resource_server",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(RESOURCE_TYPE)
+
+    def name(self, field: str) -> str:
+        if field in TERRAFORM_NAMES:
+            return TERRAFORM_NAMES[field]
+        structure, dot, member = field.partition(".")
+        return f"{TERRAFORM_NAMES.get(structure, structure)}.{member}" if dot else field
+
+    def member(self, structure: str, member: str) -> str:
+        return self.name(f"{structure}.{member}").split(".", 1)[1]
+
+    def value(self, value: Any) -> str:
+        if isinstance(value, list):  # a tuple of strings: ["name", "locale"]
+            return "[" + ", ".join(json.dumps(item) if isinstance(item, str) else self.value(item)
+                                   for item in value) + "]"
+        return super().value(value)
+
+    def setting(self, field: str, value: Any) -> str:
+        if "." in field:  # a nested block: refresh_token_rotation { feature = "ENABLED" }
+            block, member = self.name(field).split(".", 1)
+            shown = json.dumps(value) if isinstance(value, str) else self.value(value)
+            return f"{block} {{ {member} = {shown} }}"
+        return f"{self.name(field)} = {self.value(value)}"
+
+    def resource_type(self, cloudformation_type: str) -> str:
+        return self._RESOURCE_TYPES.get(cloudformation_type, cloudformation_type)
+
+    def dependency(self, resource: str) -> str:
+        return f"depends_on = [{resource}]"
+
+    def reference(self, resource: str, attribute: str) -> str:
+        return f"{resource}.{attribute}"
+
+    def declare_scope(self, server: str, scope: str) -> str:
+        return f'Add a scope block with scope_name = "{scope}" to {server}'
+
+    def immutable_attribute(self) -> str:
+        return "mutable = false"
+
+    def add_user_pool_id(self) -> str:
+        return "add user_pool_id = aws_cognito_user_pool.<name>.id"
+
+
+WORDING = TerraformWording()
+
+
+def recognise(data: Any) -> bool:
+    """A ``.tf.json`` file with a client resource, or a plan (``terraform show -json``)."""
+    if not isinstance(data, dict):
+        return False
+    resources = data.get("resource")
+    return (isinstance(resources, dict) and RESOURCE_TYPE in resources) or is_plan(data)
 
 
 def load(doc: Document) -> list[ClientSource]:
@@ -102,9 +167,8 @@ def is_plan(data: Any) -> bool:
 
 
 def _source(name: str, anchor: tuple, raw: dict, origin: dict, template: Optional[TemplateContext] = None) -> ClientSource:
-    client = build_client("terraform", name, raw, template=template)
-    return ClientSource(kind="terraform", name=name, anchor=anchor, resource=name,
-                        variants=[Variant(client, origin)], rename=in_terraform_names)
+    client = build_client("terraform", name, raw, template=template, wording=WORDING)
+    return ClientSource(kind="terraform", name=name, anchor=anchor, resource=name, variants=[Variant(client, origin)])
 
 
 def _client_properties(body: dict, base: tuple, convert: Callable[[Any], Any]) -> tuple[dict, dict]:
@@ -144,23 +208,6 @@ def _single_block(value: Any, path: tuple) -> tuple[Any, tuple]:
     if isinstance(value, (dict, Unknown)):
         return value, path
     return None, path
-
-
-def to_value(value: Any) -> Any:
-    """A value of the HCL or PowerShell reader as the model's: expressions are unknown,
-    interpolated (expanded) strings templates."""
-    if isinstance(value, Expression):
-        if value.parts is None:
-            return Unknown(value.text, ref=value.reference)
-        parts = [p if isinstance(p, str) else Unknown(p.text, ref=p.reference) for p in value.parts]
-        return Template(parts, source="interpolation")
-    if isinstance(value, list):
-        return [to_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_value(v) for k, v in value.items()}
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}|%\{")
@@ -250,3 +297,13 @@ def _merge_unknown(value: Any, unknown: Any) -> Any:
     if isinstance(value, list) and isinstance(unknown, list):
         return [_merge_unknown(v, unknown[i] if i < len(unknown) else None) for i, v in enumerate(value)]
     return value
+
+
+FORMAT = InputFormat(
+    name="terraform",
+    extensions=(".tf",),
+    parsers={".tf": "linter.parsers.hcl"},
+    markers=(b"aws_cognito_user_pool_client",),
+    recognise=recognise,
+    load=load,
+)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator, Optional
 
-from linter.document import ParseError
-from linter.hcl import Expression, HclDocument
 from linter.loaders.template_context import schema_attributes
+from linter.parsers.document import ParseError
+from linter.parsers.hcl import HclDocument
+from linter.parsers.scanner import Expression
 from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo
 
 _UNKNOWN_POOL = object()

@@ -1,0 +1,57 @@
+"""What the engine hands to reporters: a :class:`Finding` per problem, a :class:`FileResult` per file."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from linter.engine.fingerprints import file_fingerprint
+from linter.parsers.document import Span
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    level: str
+    message: str
+    file: str
+    span: Span
+    #: The client the finding is about (logical ID, ClientName or file name); None for CG001.
+    client: Optional[str] = None
+    #: The input kind (api-create, cloudformation, ...); None when the file could not be parsed.
+    kind: Optional[str] = None
+    #: The text of the finding's first line, for reporters that show source.
+    source_line: str = ""
+    #: Where in the document the value is (keys and indexes), for fixes.
+    doc_path: tuple = ()
+    #: Identity that survives unrelated edits (file, client, rule, property, offending value; no
+    #: line numbers), for baselines and SARIF partialFingerprints.
+    fingerprint: str = ""
+    #: None when not suppressed; otherwise the suppression's reason ("" when none was given).
+    suppressed: Optional[str] = None
+    #: A safe fix for ``--fix`` (a :class:`linter.rule.Replacement` of the value at ``doc_path``).
+    fix: Optional[Any] = None
+
+    def identity(self) -> str:
+        """The fingerprint, or for findings without a document value (parse errors) file + rule + message."""
+        if self.fingerprint:
+            return self.fingerprint
+        return file_fingerprint(self.file, self.rule_id, self.message)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.span.line, self.span.column, self.rule_id, self.message)
+
+
+@dataclass
+class FileResult:
+    """Findings of one file, plus notices: one-line remarks that are not findings (skipped files)."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    #: Notices shown only with --verbose.
+    verbose_notices: list[str] = field(default_factory=list)
+    #: Errors (a crash of a rule or of the linter on this file): exit code 2, other files go on.
+    errors: list[str] = field(default_factory=list)
+    clients: int = 0
+    #: Secret values found in the file: never shown in any finding's message or source line.
+    secrets: set = field(default_factory=set)

@@ -1,0 +1,58 @@
+"""Linting many files: discover them, lint each (on several processes when it pays), drop what
+per-file ignores turn off, and merge the results in a deterministic order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
+
+from linter.engine import discovery
+from linter.engine.findings import FileResult, Finding
+from linter.engine.lint import LintConfig, lint_file
+from linter.engine.per_file_ignores import PerFileIgnores
+
+
+def lint_paths(paths: Iterable[str], config: LintConfig, exclude: Iterable[str] = (), jobs: int = 1) -> Iterator[FileResult]:
+    """Results per file, in discovery order.  Raises ``discovery.PathNotFound``."""
+    files = list(discovery.discover(paths, exclude))
+    jobs = min(jobs, len(files) // 4)  # a process per few files at most: forking costs too
+    if jobs > 1 and len(files) >= 8:
+        from linter.engine.parallel import lint_in_parallel
+
+        yield from lint_in_parallel(files, config, jobs)
+        return
+    for path, explicit in files:
+        yield lint_file(path, config, explicit)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    #: Files whose linting failed (a crash of a rule or of the linter): the run exits 2.
+    errors: int = 0
+    files: int = 0
+    clients: int = 0
+
+
+def collect(results: Iterable[FileResult], ignores: Optional[PerFileIgnores] = None,
+            on_file: Optional[Callable[[FileResult], None]] = None) -> RunResult:
+    """The findings of every file (sorted, each once), per-file ignores applied; ``on_file`` sees
+    each file's result as it arrives (for its notices and errors)."""
+    run = RunResult()
+    for result in results:
+        run.files += 1
+        run.clients += result.clients
+        run.findings.extend(ignores.keep(result.path, result.findings) if ignores else result.findings)
+        run.errors += len(result.errors)
+        if on_file is not None:
+            on_file(result)
+    run.findings = deduplicated(run.findings)
+    return run
+
+
+def deduplicated(findings: list[Finding]) -> list[Finding]:
+    """Sorted, and each finding once (a serverless include may be linted directly and through serverless.yml)."""
+    unique: dict[tuple, Finding] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        unique.setdefault((f.file, f.span, f.rule_id, f.message), f)
+    return list(unique.values())

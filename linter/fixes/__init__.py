@@ -1,0 +1,1 @@
+"""Fixes: the edits that findings carry, written into their files (``apply``)."""

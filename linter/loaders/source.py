@@ -1,0 +1,82 @@
+"""What a loader returns: each app client it found (:class:`ClientSource`), every variant of it
+that CloudFormation conditions allow (:class:`Variant`), and how to turn a client path into a
+document path; and what a loader declares about its input format (:class:`InputFormat`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+from linter.model import AppClient
+from linter.parsers.document import DocPath, Document
+
+ClientPath = tuple  # tuple[str | int, ...], e.g. ("CallbackURLs", 2)
+
+
+@dataclass
+class Variant:
+    """The client as it is under one choice of Fn::If conditions (the only one elsewhere)."""
+
+    client: AppClient
+    #: client path → document path of the value it came from (longest prefix wins).
+    origin: dict[ClientPath, DocPath]
+
+    def locate(self, path: ClientPath, anchor: DocPath) -> tuple[DocPath, bool]:
+        """(document path, point-at-key) for a rule's client path.
+
+        A top-level property that is absent points at the client's anchor (the logical ID)."""
+        if not path or path[0] not in self.client.present:
+            return anchor, True
+        for n in range(len(path), -1, -1):
+            doc_path = self.origin.get(path[:n])
+            if doc_path is not None:
+                return doc_path + tuple(path[n:]), False
+        return anchor, True
+
+
+@dataclass
+class ClientSource:
+    """One app client found in a document."""
+
+    kind: str
+    name: str
+    #: Where findings about the client as a whole point (a resource's logical ID, a key).
+    anchor: DocPath
+    variants: list[Variant] = field(default_factory=list)
+    #: CloudFormation logical ID (Terraform address, PowerShell call), when there is one: suppression
+    #: comments on its line cover the whole client.
+    resource: Optional[str] = None
+    #: CDK: the stack (from the cloud assembly's manifest) and the construct path of the client.
+    stack: Optional[str] = None
+    construct: Optional[str] = None
+    #: The document the client's paths refer to, when not the one linted (a serverless ${file()} include).
+    document: Optional[Document] = None
+
+    def label(self) -> str:
+        """How messages name the client's origin in CDK output: ' (stack AuthStack, AuthStack/WebClient)'."""
+        if self.stack:
+            return f" (stack {self.stack}, {self.construct or self.name})"
+        if self.construct:
+            return f" ({self.construct})"
+        return ""
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """What a loader module declares about the files it reads, in one place (its ``FORMAT``)."""
+
+    name: str
+    #: Extensions (lower case, with the dot) a folder walk lints for this format.
+    extensions: tuple[str, ...]
+    #: Extension → parser module (``linter.parsers.hcl``) of the format's own syntax; files with
+    #: any other extension are read as JSON or YAML.
+    parsers: dict[str, str]
+    #: Byte strings, at least one of which every file of this format holding a client contains:
+    #: a file without any of them is skipped unparsed (what a pre-commit hook mostly sees).
+    markers: tuple[bytes, ...]
+    #: Whether a JSON/YAML document is of this format (None: the format reads only its own syntax).
+    recognise: Optional[Callable[[Any], bool]]
+    #: The app clients of a document of this format.
+    load: Callable[[Document], list[ClientSource]]
+    #: Match ``markers`` in any letter case (PowerShell's cmdlet names).
+    markers_any_case: bool = False

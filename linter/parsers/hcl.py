@@ -1,0 +1,352 @@
+"""Terraform's HCL2 native syntax (``*.tf``): plain data plus the text span of every key and value.
+
+Only literals are evaluated: strings, numbers, booleans, null, tuples and objects of them.  Any
+other expression (a reference, a function call, a conditional, a ``for``) becomes an
+:class:`~linter.parsers.scanner.Expression` holding its source text: the loader turns it into an unknown value.  A string
+with ``${...}`` interpolations becomes an :class:`Expression` whose ``parts`` alternate literal
+text and expressions, so that a URL like ``"https://${var.domain}/cb"`` keeps its known scheme.
+
+The data has the shape of Terraform's JSON syntax: ``resource "t" "n" { ... }`` is
+``data["resource"]["t"]["n"]``; an unlabeled nested block (``token_validity_units { ... }``) is a
+list of bodies (``data[...]["token_validity_units"][0]``), as in ``terraform show -json``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional, Union
+
+from linter.parsers.document import DocPath, TableDocument
+from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
+
+_IDENT = re.compile(r"[A-Za-z_][\w-]*")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_UNICODE_ESCAPES = {"u": 4, "U": 8}
+_HEREDOC_START = re.compile(r"<<-?[A-Za-z_]")
+_HEREDOC = re.compile(r"<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n")
+
+
+class _NotLiteral(Exception):
+    """The value is an expression the parser does not evaluate: scan it as text instead."""
+
+
+class HclDocument(TableDocument):
+    """A parsed ``.tf`` file; a key's span is the argument's name or the block's last label."""
+
+    comment_markers = ("#", "//")
+
+    @classmethod
+    def parse(cls, path: str, text: str) -> "HclDocument":
+        parser = _Parser(text)
+        try:
+            data = parser.body((), None)
+        except RecursionError:  # brackets nested thousands deep
+            raise parser.error("nesting too deep") from None
+        return cls(path, text, data, parser.keys, parser.values)
+
+
+class _Parser(Reader):
+    # -- whitespace -----------------------------------------------------------------------------
+
+    def skip(self, newlines: bool) -> None:
+        """Skip blanks and comments (and newlines when ``newlines``)."""
+        text = self.text
+        while self.pos < len(text):
+            c = text[self.pos]
+            if c in " \t\r" or (newlines and c == "\n"):
+                self.pos += 1
+            elif c == "#" or text.startswith("//", self.pos):
+                end = text.find("\n", self.pos)
+                self.pos = len(text) if end < 0 else end
+            elif text.startswith("/*", self.pos):
+                end = text.find("*/", self.pos + 2)
+                if end < 0:
+                    raise self.error("unterminated /* comment")
+                self.pos = end + 2
+            else:
+                return
+
+    # -- bodies: attributes and blocks ----------------------------------------------------------
+
+    def body(self, path: DocPath, closer: Optional[str]) -> dict:
+        data: dict[str, Any] = {}
+        while True:
+            self.skip(newlines=True)
+            if self.pos >= len(self.text):
+                if closer:
+                    raise self.error("unexpected end of file: a block is not closed with '}'")
+                return data
+            if closer and self.peek() == closer:
+                self.pos += 1
+                return data
+            start = self.pos
+            match = _IDENT.match(self.text, self.pos)
+            if not match:
+                raise self.error(f"expected an argument or a block, found {self.peek()!r}")
+            name = match.group(0)
+            self.pos = match.end()
+            self.skip(newlines=False)
+            if self.peek() == "=" and self.peek(2) != "==":
+                self.attribute(data, path, name, start)
+            else:
+                self.block(data, path, name, start)
+
+    def attribute(self, data: dict, path: DocPath, name: str, start: int) -> None:
+        if name in data:
+            raise self.error(f"argument {name!r} is defined twice", start)
+        self.pos += 1
+        self.keys[path + (name,)] = (start, start + len(name))
+        data[name] = self.expression(path + (name,))
+        self.end_of_line()
+
+    def block(self, data: dict, path: DocPath, name: str, start: int) -> None:
+        labels, label_spans = [], []
+        while self.peek() != "{":
+            label_start = self.pos
+            if self.peek() == '"':
+                label = self.string_literal()
+                if not isinstance(label, str):
+                    raise self.error("a block label cannot hold an interpolation", label_start)
+            else:
+                match = _IDENT.match(self.text, self.pos)
+                if not match:
+                    raise self.error(f"expected '=' or '{{' after {name!r}, found {self.peek()!r}"
+                                     if self.pos < len(self.text) else f"unexpected end of file after {name!r}")
+                label, self.pos = match.group(0), match.end()
+            labels.append(label)
+            label_spans.append((label_start, self.pos))
+            self.skip(newlines=False)
+        self.pos += 1
+        block_path = path + (name,)
+        self.keys.setdefault(block_path, (start, start + len(name)))
+        if labels:
+            container = data.setdefault(name, {})
+            if not isinstance(container, dict):
+                raise self.error(f"block {name!r} is used both with and without labels", start)
+            for label, span in zip(labels[:-1], label_spans):
+                block_path += (label,)
+                self.keys.setdefault(block_path, span)
+                container = container.setdefault(label, {})
+            block_path += (labels[-1],)
+            if labels[-1] in container:
+                # Two `provisioner "local-exec"` blocks are fine; two resources of one name are
+                # Terraform's error to report. Either way the first one is the one kept.
+                self.body(block_path + (f"#{start}",), "}")
+                self.end_of_line()
+                return
+            self.keys[block_path] = label_spans[-1]
+            body_start = self.pos - 1
+            container[labels[-1]] = self.body(block_path, "}")
+        else:
+            blocks = data.setdefault(name, [])
+            if not isinstance(blocks, list):
+                raise self.error(f"{name!r} is both an argument and a block", start)
+            block_path += (len(blocks),)
+            self.keys[block_path] = (start, start + len(name))
+            body_start = self.pos - 1
+            blocks.append(self.body(block_path, "}"))
+        self.values[block_path] = (body_start, self.pos)
+        self.end_of_line()
+
+    def end_of_line(self) -> None:
+        self.skip(newlines=False)
+        if self.pos < len(self.text) and self.peek() not in "\n}":
+            raise self.error(f"expected a new line, found {self.peek()!r}")
+
+    # -- expressions ----------------------------------------------------------------------------
+
+    def expression(self, path: DocPath) -> Any:
+        """A literal value, else an :class:`Expression`; records the value's span."""
+        self.skip(newlines=False)
+        start = self.pos
+        try:
+            value = self.literal(path)
+            end = self.pos
+            self.skip(newlines=False)
+            if not self.at_expression_end():
+                raise _NotLiteral
+            self.pos = end
+        except _NotLiteral:
+            self.pos = start
+            self.scan_expression()
+            end = self.pos
+            text = self.text[start:end].strip()
+            if not text:
+                raise self.error("expected an expression")
+            value = Expression(text)
+        self.values[path] = (start, end)
+        return value
+
+    def at_expression_end(self) -> bool:
+        return self.pos >= len(self.text) or self.peek() in "\n,)]}" or self.peek() == "#" or \
+            self.text.startswith(("//", "/*"), self.pos)
+
+    def literal(self, path: DocPath) -> Any:
+        c = self.peek()
+        if c == '"':
+            return self.string_literal()
+        if _HEREDOC_START.match(self.text, self.pos):
+            return self.heredoc()
+        if c == "[":
+            return self.tuple_literal(path)
+        if c == "{":
+            return self.object_literal(path)
+        match = _NUMBER.match(self.text, self.pos)
+        if match:
+            self.pos = match.end()
+            return float(match.group(0)) if match.group(1) or match.group(2) else int(match.group(0))
+        match = _IDENT.match(self.text, self.pos)
+        if match and match.group(0) in ("true", "false", "null"):
+            self.pos = match.end()
+            return {"true": True, "false": False, "null": None}[match.group(0)]
+        raise _NotLiteral
+
+    def tuple_literal(self, path: DocPath) -> list:
+        self.pos += 1
+        items: list[Any] = []
+        while True:
+            self.skip(newlines=True)
+            if self.peek() == "]":
+                self.pos += 1
+                return items
+            if not items and self.text.startswith("for", self.pos) and self.text[self.pos + 3:self.pos + 4].isspace():
+                raise _NotLiteral  # a for expression
+            items.append(self.expression(path + (len(items),)))
+            self.skip(newlines=True)
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() != "]":
+                raise _NotLiteral
+
+    def object_literal(self, path: DocPath) -> dict:
+        self.pos += 1
+        items: dict[str, Any] = {}
+        while True:
+            self.skip(newlines=True)
+            if self.peek() == "}":
+                self.pos += 1
+                return items
+            key_start = self.pos
+            if self.peek() == '"':
+                key = self.string_literal()
+            else:
+                match = _IDENT.match(self.text, self.pos)
+                if not match or (not items and match.group(0) == "for"):
+                    raise _NotLiteral
+                key, self.pos = match.group(0), match.end()
+            if not isinstance(key, str):
+                raise _NotLiteral
+            self.keys[path + (key,)] = (key_start, self.pos)
+            self.skip(newlines=False)
+            if self.peek() not in ("=", ":") or self.peek(2) == "==":
+                raise _NotLiteral
+            self.pos += 1
+            items[key] = self.expression(path + (key,))
+            self.skip(newlines=False)
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() not in ("\n", "}"):
+                raise _NotLiteral
+
+    def string_literal(self) -> Union[str, Expression]:
+        """A quoted template: a ``str``, or an :class:`Expression` with parts when it interpolates."""
+        start = self.pos
+        self.pos += 1
+        template = Template()
+        source = self.text
+        while True:
+            if self.pos >= len(source) or source[self.pos] == "\n":
+                raise self.error("unterminated string", start)
+            c = source[self.pos]
+            if c == '"':
+                self.pos += 1
+                return template.value(source[start:self.pos])
+            if c == "\\":
+                char = self.unescape(_ESCAPES, _UNICODE_ESCAPES)
+                if char is None:
+                    raise self.error(f"invalid escape sequence \\{source[self.pos + 1:self.pos + 2]}")
+                template.add_text(char)
+            elif source.startswith(("$${", "%%{"), self.pos):
+                template.add_text(source[self.pos + 1:self.pos + 3])
+                self.pos += 3
+            elif source.startswith(("${", "%{"), self.pos):
+                template.add_expression(self.interpolation())
+            else:
+                template.add_text(c)
+                self.pos += 1
+
+    def interpolation(self) -> Expression:
+        """``${ expr }`` or ``%{ directive }`` inside a template: the inner text as an Expression
+        (a directive makes the string's value unknown too)."""
+        start = self.pos
+        self.pos += 2
+        self.scan_until("}")
+        inner = self.text[start + 2:self.pos].strip().strip("~").strip()
+        self.pos += 1
+        if self.text[start] == "%":
+            return Expression(self.text[start:self.pos])
+        return Expression(inner)
+
+    def heredoc(self) -> Union[str, Expression]:
+        start = self.pos
+        match = _HEREDOC.match(self.text, self.pos)
+        if not match:
+            raise _NotLiteral
+        indented, marker = match.group(1) == "-", match.group(2)
+        end = re.compile(rf"^[ \t]*{re.escape(marker)}[ \t]*\r?$", re.M).search(self.text, match.end())
+        if not end:
+            raise self.error(f"heredoc <<{marker} is not closed with a line holding {marker}", start)
+        lines = self.text[match.end():end.start()].splitlines(keepends=True)
+        if indented and lines:
+            width = min((len(l) - len(l.lstrip(" \t")) for l in lines if l.strip()), default=0)
+            lines = [l[width:] for l in lines]
+        self.pos = end.end()
+        content = "".join(lines)
+        if "${" in content.replace("$${", "") or "%{" in content.replace("%%{", ""):
+            return Expression(self.text[start:self.pos])
+        return content.replace("$${", "${").replace("%%{", "%{")
+
+    # -- skipping an expression as text -----------------------------------------------------------
+
+    def scan_expression(self) -> None:
+        """Move past one expression: up to a new line, ',' or a closing bracket at depth 0."""
+        while self.pos < len(self.text):
+            self.skip(newlines=False)
+            if self.at_expression_end():
+                return
+            self.scan_token()
+
+    def scan_until(self, closer: str) -> None:
+        """Move to the ``closer`` that ends the current bracket (newlines are allowed inside)."""
+        while True:
+            self.skip(newlines=True)
+            if self.pos >= len(self.text):
+                raise self.error(f"unexpected end of file: expected {closer!r}")
+            c = self.peek()
+            if c == closer:
+                return
+            if c in ")]}":
+                raise self.error(f"expected {closer!r}, found {c!r}")
+            self.scan_token()
+
+    def scan_token(self) -> None:
+        c = self.peek()
+        if c == '"':
+            self.string_literal()
+        elif _HEREDOC_START.match(self.text, self.pos):
+            try:
+                self.heredoc()
+            except _NotLiteral:  # "<<" not followed by a new line: a (shift-like) operator
+                self.pos += 2
+        elif c in CLOSERS:
+            self.pos += 1
+            self.scan_until(CLOSERS[c])
+            self.pos += 1
+        elif c in ")]}":
+            raise self.error(f"unexpected {c!r}")
+        else:
+            self.pos += 1
+
+
+def parse(path: str, text: str) -> HclDocument:
+    return HclDocument.parse(path, text)

@@ -1,0 +1,174 @@
+"""JSON documents: parsed with the C-accelerated ``json`` module; positions are found lazily, only
+for the paths a finding points at (most files have no findings, so they never pay for positions).
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Optional
+
+from linter.parsers.document import DocPath, Document, ParseError, Span
+
+_DECODER = json.JSONDecoder()
+_TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+class _BadConstant(ValueError):
+    pass
+
+
+def _no_constant(name: str) -> Any:
+    raise _BadConstant(name)  # NaN, Infinity: Python accepts them, JSON and AWS do not
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+class _Scan:
+    """What is known of one JSON container: its entries up to ``next``."""
+
+    __slots__ = ("is_object", "next", "entries", "done")
+
+    def __init__(self, is_object: bool, next_offset: int):
+        self.is_object = is_object
+        self.next = next_offset
+        self.entries: dict = {}
+        self.done = False
+
+
+class JsonDocument(Document):
+    def __init__(self, path: str, text: str, data: Any):
+        super().__init__(path, text, data)
+        self._scans: dict[int, _Scan] = {}
+        self._ends: dict[int, int] = {}  # value offset → offset after it
+
+    @classmethod
+    def parse(cls, path: str, text: str) -> "JsonDocument":
+        try:
+            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        except json.JSONDecodeError as exc:
+            raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except _BadConstant as exc:
+            doc = cls(path, text, None)
+            match = re.search(r"(?<![\w\"])-?" + exc.args[0].lstrip("-") + r"\b", text)
+            line, col = doc.position(match.start()) if match else (1, 1)
+            raise ParseError(f"invalid JSON: {exc.args[0]} is not a JSON number", line, col) from None
+        except ValueError as exc:  # e.g. an integer with more digits than Python converts
+            raise ParseError(f"invalid JSON: {exc}") from None
+        except _DuplicateKey as exc:
+            doc = cls(path, text, None)
+            line, col = doc.position(doc._find_duplicate(exc.key))
+            raise ParseError(f"duplicate key {exc.key!r}", line, col) from None
+        except RecursionError:
+            raise ParseError("invalid JSON: nesting too deep") from None
+        return cls(path, text, data)
+
+    def span(self, doc_path: DocPath, key: bool = False) -> Span:
+        start, end = self._locate(doc_path, key)
+        return self.offsets_span(start, end)
+
+    # A tiny scanner that walks the text along one path, skipping the values it does not need.
+
+    def _token(self, pos: int) -> tuple[str, int, int]:
+        m = _TOKEN.match(self.text, pos)
+        if not m:
+            raise ValueError(f"unexpected text at offset {pos}")
+        return m.group(m.lastindex), m.start(m.lastindex), m.end()
+
+    def _skip_value(self, pos: int) -> int:
+        """Offset just after the value starting at ``pos`` (the C decoder skips it)."""
+        start = self._token(pos)[1]
+        return _DECODER.raw_decode(self.text, start)[1]
+
+    def _locate(self, doc_path: DocPath, key: bool) -> tuple[int, int]:
+        pos = self._token(0)[1]
+        key_span: Optional[tuple[int, int]] = None
+        for step in doc_path:
+            found = self._child(pos, step)
+            if found is None:
+                # Path does not exist: the deepest existing value's key (or the value's opener).
+                return key_span if key_span is not None else (pos, pos + 1)
+            key_span, pos = found
+        if key:  # the key, or for the root (no key) just its opening brace
+            return key_span if key_span is not None else (pos, pos + 1)
+        return pos, self._value_end(pos)
+
+    def _value_end(self, pos: int) -> int:
+        end = self._ends.get(pos)
+        if end is None:
+            end = self._ends[pos] = self._skip_value(pos)
+        return end
+
+    def _child(self, pos: int, step: Any) -> Optional[tuple[Optional[tuple[int, int]], int]]:
+        """(key span or None, value offset) of ``step`` inside the container at ``pos``.
+
+        Each container is scanned at most once, however many findings point into it."""
+        scan = self._scans.get(pos)
+        if scan is None:
+            tok, _, end = self._token(pos)
+            if tok not in ("{", "["):
+                return None
+            scan = self._scans[pos] = _Scan(tok == "{", end)
+        if (isinstance(step, str) and not scan.is_object) or (isinstance(step, int) and scan.is_object):
+            return None
+        while step not in scan.entries and not scan.done:
+            self._scan_next(scan)
+        return scan.entries.get(step)
+
+    def _scan_next(self, scan: "_Scan") -> None:
+        tok, start, end = self._token(scan.next)
+        if tok in ("}", "]"):
+            scan.done = True
+            return
+        if tok == ",":
+            tok, start, end = self._token(end)
+        if scan.is_object:
+            _, _, after_colon = self._token(end)
+            value = self._token(after_colon)[1]
+            scan.entries.setdefault(json.loads(tok), ((start, end), value))
+        else:
+            value = start
+            scan.entries[len(scan.entries)] = (None, value)
+        scan.next = self._value_end(value)
+
+    def _find_duplicate(self, key: str) -> int:
+        """Offset of the second occurrence of ``key`` within one object."""
+        stack: list[set] = []
+        pos = 0
+        expect_key = False
+        while True:
+            m = _TOKEN.match(self.text, pos)
+            if not m:
+                return 0
+            tok, start, pos = m.group(m.lastindex), m.start(m.lastindex), m.end()
+            if tok in ("{", "["):
+                stack.append(set() if tok == "{" else None)
+                expect_key = tok == "{"
+            elif tok in ("}", "]"):
+                stack.pop()
+                expect_key = False
+            elif tok == ",":
+                expect_key = bool(stack) and stack[-1] is not None
+            elif expect_key and tok.startswith('"'):
+                name = json.loads(tok)
+                if name == key and name in stack[-1]:
+                    return start
+                stack[-1].add(name)
+                expect_key = False
+
+
+def parse(path: str, text: str) -> JsonDocument:
+    return JsonDocument.parse(path, text)

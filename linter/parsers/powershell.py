@@ -1,0 +1,433 @@
+"""PowerShell scripts (``*.ps1``): the ``New-CGIPUserPoolClient`` / ``Update-CGIPUserPoolClient``
+calls, their arguments as plain data, and the text span of every parameter and value.
+
+Only literals are read: quoted strings (a ``"..."`` string with ``$var`` or ``$(...)`` in it keeps
+its literal parts, like a template), bare words in argument mode (``-AllowedOAuthFlow code``),
+numbers, ``$true``/``$false``/``$null``, comma lists and ``@(...)`` arrays of them.  Splatting
+(``@params``) takes the entries of the last ``$params = @{...}`` hashtable literal assigned before
+the call.  Anything else (a variable, a subexpression, a method call) becomes a
+:class:`~linter.parsers.scanner.Expression` with its source text: an unknown value.
+
+The data: ``{"commands": [{"cmdlet": "New-CGIPUserPoolClient", "parameters": {NAME: VALUE},
+"positional": N}]}`` with parameter names as written (PowerShell is case-insensitive; the loader
+matches them).  A switch-style parameter given without a value (``-GenerateSecret``) is ``True``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from linter.parsers.document import DocPath, TableDocument
+from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
+
+CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
+_CMDLET = re.compile(r"(?<![\w-])(New|Update)-CGIPUserPoolClient(?![\w-])", re.IGNORECASE)
+_SPLAT_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)\s*=\s*@\{")
+_SPLAT = re.compile(r"@([A-Za-z_]\w*)")
+_KEY = re.compile(r"[\w-]+")
+_PARAMETER = re.compile(r"-([A-Za-z_][\w]*)(:?)")
+_VARIABLE = re.compile(r"\$(?:\{[^}]*\}|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
+_INTEGER = re.compile(r"-?[0-9]+(?![\w.])")
+#: A binary operator after a value (expression mode): -f, -eq, -join, +, *, ??, the ternary's ? and :.
+_OPERATOR = re.compile(r"[ \t]*(?:-[A-Za-z]+(?=[\s(\"'$@0-9])|[+*/%]|-(?=[\s$(\"'0-9])|\?\?|\?|:(?!:)|\.\.)")
+#: Where an argument-mode bare word ends.
+_BARE_END = re.compile(r"[\s,;|)}\]#]")
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "`": "`", '"': '"', "$": "$", "'": "'", "a": "\a",
+            "b": "\b", "f": "\f", "v": "\v", "e": "\x1b"}
+
+
+class PowerShellDocument(TableDocument):
+    """A parsed ``.ps1`` file; a parameter's key span is its ``-Name``, a call's is the cmdlet name."""
+
+    comment_markers = ("#",)
+    #: Tells the loaders this is a script, not a JSON or YAML mapping.
+    format = "powershell"
+
+    def literal(self, value: Any, original: str) -> str:
+        if isinstance(value, bool):
+            return "$true" if value else "$false"
+        if isinstance(value, str) and original[:1] == '"':
+            return '"' + value.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
+        return super().literal(value, original)
+
+    @classmethod
+    def parse(cls, path: str, text: str) -> "PowerShellDocument":
+        reader = _Reader(text)
+        try:
+            commands = reader.commands()
+        except RecursionError:  # brackets nested thousands deep
+            raise reader.error("nesting too deep", reader.pos) from None
+        return cls(path, text, {"commands": commands}, reader.keys, reader.values)
+
+
+class _Reader(Reader):
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.code = _code_mask(text)
+
+    # -- calls and splats ---------------------------------------------------------------------------
+
+    def commands(self) -> list[dict]:
+        hashtables: dict[str, list[tuple[int, int]]] = {}  # variable → [(assignment offset, "{" offset)]
+        for m in _SPLAT_ASSIGNMENT.finditer(self.text):
+            if self.code(m.start()):
+                hashtables.setdefault(m.group(1).lower(), []).append((m.start(), m.end() - 1))
+        commands = []
+        for match in _CMDLET.finditer(self.text):
+            if not self.code(match.start()):
+                continue
+            path = ("commands", len(commands))
+            self.keys[path] = (match.start(), match.end())
+            command = {"cmdlet": f"{match.group(1).capitalize()}-CGIPUserPoolClient", "parameters": {}, "positional": 0}
+            self.pos = match.end()
+            splats = self.arguments(command, path)
+            self.values[path] = (match.start(), self.pos)
+            for name, at in splats:
+                self.splat(command, path, name, at, hashtables)
+            commands.append(command)
+        return commands
+
+    def arguments(self, command: dict, path: DocPath) -> list[tuple[str, int]]:
+        """Read ``-Name value`` pairs up to the end of the statement; returns the splats."""
+        splats = []
+        while True:
+            self.skip_blanks()
+            c = self.peek()
+            if not c or c in "\n;|)}" or c == "#":
+                return splats
+            start = self.pos
+            parameter = _PARAMETER.match(self.text, self.pos)
+            if parameter and not _INTEGER.match(self.text, self.pos):
+                name, colon = parameter.group(1), parameter.group(2)
+                self.pos = parameter.end()
+                value_path = path + ("parameters", name)
+                self.keys[value_path] = (start, start + 1 + len(name))
+                self.skip_blanks()
+                if not colon and (self.at_statement_end() or _PARAMETER.match(self.text, self.pos)):
+                    command["parameters"][name] = True  # a switch, or a bool given no value
+                    self.values[value_path] = (start, start + 1 + len(name))
+                else:
+                    command["parameters"][name] = self.argument(value_path, argument_mode=True)
+            elif c == "@" and _SPLAT.match(self.text, self.pos):
+                name = _SPLAT.match(self.text, self.pos).group(1)
+                splats.append((name, self.pos))
+                self.pos += 1 + len(name)
+            else:
+                self.argument(("#positional",), argument_mode=True)
+                command["positional"] += 1
+
+    def splat(self, command: dict, path: DocPath, name: str, at: int, hashtables: dict) -> None:
+        """Merge the entries of the last ``$name = @{...}`` before ``at`` (explicit arguments win)."""
+        found = [brace for start, brace in hashtables.get(name.lower(), ()) if start < at]
+        if not found:
+            command["positional"] += 1  # parameters from an unknown source: treat as unknown
+            command.setdefault("unknown_splats", []).append(name)
+            return
+        saved = self.pos
+        self.pos = found[-1]
+        entries = self.hashtable(path + ("parameters",))
+        self.pos = saved
+        for key, value in entries.items():
+            command["parameters"].setdefault(key, value)
+
+    # -- values -------------------------------------------------------------------------------------
+
+    def argument(self, path: DocPath, argument_mode: bool) -> Any:
+        """One value, or a comma list of values (a list)."""
+        start = self.pos
+        first = self.element(path, argument_mode)
+        self.skip_blanks()
+        if self.peek() != ",":
+            return first
+        self._move(path, path + (0,), first)  # the first value turns out to be the first item of a list
+        items = [first]
+        while self.peek() == ",":
+            self.pos += 1
+            self.skip_blanks(newlines=True)  # a comma continues the list on the next line
+            items.append(self.element(path + (len(items),), argument_mode))
+            self.skip_blanks()
+        self.values[path] = (start, self.pos)
+        return items
+
+    def _move(self, old: DocPath, new: DocPath, value: Any) -> None:
+        """Re-key the spans of ``value`` (and of its items) from ``old`` to ``new``; ``old``'s own
+        key (the parameter's name) stays."""
+        self.values[new] = self.values.pop(old)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                self._move(old + (index,), new + (index,), item)
+
+    def element(self, path: DocPath, argument_mode: bool) -> Any:
+        """One value.  In argument mode (a command's arguments) a bare word is a string and
+        operators are not evaluated; in expression mode (hashtables, ``@(...)``) a bare word is a
+        command call and ``"a" + $b`` is one expression."""
+        start = self.pos
+        c = self.peek()
+        text = self.text
+        value: Any
+        if c == "'":
+            value = self.single_quoted()
+        elif c == '"':
+            value = self.double_quoted()
+        elif text.startswith(("@'", '@"'), self.pos):
+            value = self.here_string()
+        elif text.startswith("@(", self.pos):
+            value = self.array(path)
+        elif c == "$":
+            match = _VARIABLE.match(text, self.pos)
+            self.pos = match.end() if match else self.pos + 1
+            constant = text[start:self.pos].lower()
+            value = {"$true": True, "$false": False, "$null": None}[constant] if constant in (
+                "$true", "$false", "$null") else Expression(text[start:self.pos])
+        elif c in "([{" or text.startswith("@{", self.pos):
+            self.pos += 2 if c == "@" else 1
+            self.skip_group(CLOSERS["{" if c == "@" else c])
+            value = Expression(text[start:self.pos])
+        else:
+            number = _INTEGER.match(text, self.pos)
+            if number and self.at_element_end(number.end()):
+                self.pos = number.end()
+                value = int(number.group(0))
+            elif argument_mode:
+                end = _BARE_END.search(text, self.pos)
+                self.pos = end.start() if end else len(text)
+                value = text[start:self.pos]
+                if any(ch in value for ch in "$`(@{"):
+                    value = Expression(value)
+            else:  # a bare word in expression mode is a command call: up to the end of the statement
+                self.skip_command()
+                value = Expression(text[start:self.pos].strip())
+        if self.pos == start:
+            raise self.error(f"unexpected {c!r}", start)
+        if self.continues(argument_mode):
+            self.skip_tail(argument_mode)
+            value = Expression(text[start:self.pos])
+        self.values[path] = (start, self.pos)
+        return value
+
+    def at_element_end(self, at: Optional[int] = None) -> bool:
+        at = self.pos if at is None else at
+        rest = self.text[at:at + 1]
+        return not rest or rest in " \t\r\n,;|)}]#"
+
+    def at_statement_end(self) -> bool:
+        return not self.peek() or self.peek() in "\n;|)}" or self.peek() == "#"
+
+    def continues(self, argument_mode: bool) -> bool:
+        """The value goes on: glued member access or index (``$x.Name``, ``'a'.ToUpper()``), or an
+        operator in expression mode."""
+        return not self.at_element_end() or (not argument_mode and bool(_OPERATOR.match(self.text, self.pos)))
+
+    def skip_tail(self, argument_mode: bool) -> None:
+        """Move past the rest of an expression we do not evaluate."""
+        while True:
+            while not self.at_element_end():  # glued: .Name, [0], (args), "text"
+                self.skip_token()
+            operator = None if argument_mode else _OPERATOR.match(self.text, self.pos)
+            if not operator:
+                return
+            self.pos = operator.end()
+            self.skip_blanks(newlines=True)  # a binary operator may end a line
+            self.element(("#operand",), argument_mode=False)
+
+    def skip_command(self) -> None:
+        """Move past a command call in expression mode: to the end of its statement."""
+        while self.pos < len(self.text) and self.peek() not in "\n;|)}":
+            if self.peek() == "#" and self.text[self.pos - 1:self.pos] in " \t":
+                return  # a comment
+            self.skip_token()
+
+    def skip_token(self) -> None:
+        """Move past one character, or the whole bracketed group or string that starts here."""
+        c = self.peek()
+        if c in CLOSERS:
+            self.pos += 1
+            self.skip_group(CLOSERS[c])
+        elif c == "'":
+            self.single_quoted()
+        elif c == '"':
+            self.double_quoted()
+        else:
+            self.pos += 1
+
+    def skip_group(self, closer: str) -> None:
+        """Move past a bracketed group (strings and nested groups inside), ending after ``closer``."""
+        start = self.pos - 1
+        while self.pos < len(self.text):
+            c = self.peek()
+            if c == closer:
+                self.pos += 1
+                return
+            if c == "#" and self.code(self.pos):
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end
+            elif c == "`":
+                self.pos += 2
+            else:
+                self.skip_token()
+        raise self.error(f"{self.text[start]!r} is not closed with {closer!r}", start)
+
+    def array(self, path: DocPath) -> Any:
+        """``@( a, b \\n c )``: a list of literals, else an Expression."""
+        start = self.pos
+        self.pos += 2
+        items: list[Any] = []
+        while True:
+            self.skip_blanks(newlines=True)
+            if self.peek() == ")":
+                self.pos += 1
+                return items
+            if not self.peek():
+                raise self.error("'@(' is not closed with ')'", start)
+            items.append(self.element(path + (len(items),), argument_mode=False))
+            self.skip_blanks()
+            if self.peek() in (",", ";", "\n"):
+                self.pos += 1
+            elif self.peek() != ")":
+                self.pos = start + 1
+                self.skip_group(")")
+                return Expression(self.text[start:self.pos])
+
+    def hashtable(self, path: DocPath) -> dict:
+        """``@{ Key = value; ... }`` at ``self.pos`` (on the ``{``): its entries, spans under ``path``."""
+        start = self.pos
+        self.pos += 1
+        entries: dict[str, Any] = {}
+        while True:
+            self.skip_blanks(newlines=True)
+            while self.peek() == ";":
+                self.pos += 1
+                self.skip_blanks(newlines=True)
+            if self.peek() == "}":
+                self.pos += 1
+                return entries
+            if not self.peek():
+                raise self.error("'@{' is not closed with '}'", start - 1)
+            key_start = self.pos
+            if self.peek() in "'\"":
+                key = self.single_quoted() if self.peek() == "'" else self.double_quoted()
+            else:
+                match = _KEY.match(self.text, self.pos)
+                if not match:
+                    raise self.error(f"expected a key in the hashtable, found {self.peek()!r}", self.pos)
+                key = match.group(0)
+                self.pos += len(key)
+            self.skip_blanks()
+            if self.peek() != "=" or not isinstance(key, str):
+                raise self.error("expected '=' after the hashtable key", self.pos)
+            self.keys[path + (key,)] = (key_start, self.pos)
+            self.pos += 1
+            self.skip_blanks()
+            entries[key] = self.argument(path + (key,), argument_mode=False)
+
+    def single_quoted(self) -> str:
+        start = self.pos
+        out = []
+        self.pos += 1
+        while True:
+            end = self.text.find("'", self.pos)
+            if end < 0:
+                raise self.error("unterminated string", start)
+            out.append(self.text[self.pos:end])
+            self.pos = end + 1
+            if self.peek() != "'":
+                return "".join(out)
+            out.append("'")  # '' is a quote
+            self.pos += 1
+
+    def double_quoted(self) -> Any:
+        """An expandable string: ``str``, or an Expression with parts when it expands a variable."""
+        start = self.pos
+        self.pos += 1
+        template = Template()
+        text = self.text
+        while True:
+            if self.pos >= len(text):
+                raise self.error("unterminated string", start)
+            c = text[self.pos]
+            if c == '"':
+                if text.startswith('""', self.pos):
+                    template.add_text('"')
+                    self.pos += 2
+                    continue
+                self.pos += 1
+                return template.value(text[start:self.pos])
+            if c == "`" and self.pos + 1 < len(text):
+                char = self.unescape(_ESCAPES, {})
+                if char is None:  # any other character stands for itself
+                    char = text[self.pos + 1]
+                    self.pos += 2
+                template.add_text(char)
+            elif c == "$" and (text.startswith("$(", self.pos) or _VARIABLE.match(text, self.pos)):
+                expression_start = self.pos
+                if text.startswith("$(", self.pos):
+                    self.pos += 2
+                    self.skip_group(")")
+                else:
+                    self.pos = _VARIABLE.match(text, self.pos).end()
+                template.add_expression(Expression(text[expression_start:self.pos]))
+            else:
+                template.add_text(c)
+                self.pos += 1
+
+    def here_string(self) -> Any:
+        start = self.pos
+        quote = self.text[self.pos + 1]
+        header = re.compile(r"@" + quote + r"[ \t]*\r?\n").match(self.text, self.pos)
+        end = re.compile(r"^" + quote + "@", re.M).search(self.text, header.end() if header else self.pos)
+        if not header or not end:
+            raise self.error(f"here-string @{quote} is not closed with a line starting {quote}@", start)
+        content = self.text[header.end():end.start()].rstrip("\r\n")
+        self.pos = end.end()
+        if quote == '"' and ("$" in content or "`" in content):
+            return Expression(self.text[start:self.pos])
+        return content
+
+    # -- blanks -------------------------------------------------------------------------------------
+
+    def peek(self) -> str:
+        return self.text[self.pos:self.pos + 1]
+
+    def skip_blanks(self, newlines: bool = False) -> None:
+        """Spaces, tabs, ``<# ... #>`` comments and backtick line continuations (and newlines and
+        ``#`` comments when ``newlines``)."""
+        text = self.text
+        while self.pos < len(text):
+            c = text[self.pos]
+            if c in " \t\r" or (newlines and c == "\n"):
+                self.pos += 1
+            elif c == "`" and text[self.pos + 1:self.pos + 3].lstrip("\r")[:1] == "\n":
+                self.pos = text.index("\n", self.pos) + 1
+            elif text.startswith("<#", self.pos):
+                end = text.find("#>", self.pos + 2)
+                self.pos = len(text) if end < 0 else end + 2
+            elif newlines and c == "#":
+                end = text.find("\n", self.pos)
+                self.pos = len(text) if end < 0 else end
+            else:
+                return
+
+
+def _code_mask(text: str):
+    """A test for "this offset is code" (not inside a comment or a string): the cmdlet name in
+    ``# run New-CGIPUserPoolClient later`` or in a string is not a call."""
+    regions: list[tuple[int, int]] = []
+    for match in re.finditer(r"<#.*?(?:#>|\Z)|#[^\n]*|'(?:[^']|'')*'|\"(?:[^\"`]|`.|\"\")*\"|@'.*?^'@|@\".*?^\"@",
+                             text, re.S | re.M):
+        regions.append((match.start(), match.end()))
+
+    def is_code(offset: int) -> bool:
+        lo, hi = 0, len(regions)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if regions[mid][1] <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return not (lo < len(regions) and regions[lo][0] <= offset < regions[lo][1])
+
+    return is_code
+
+
+def parse(path: str, text: str) -> PowerShellDocument:
+    return PowerShellDocument.parse(path, text)

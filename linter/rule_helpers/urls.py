@@ -1,0 +1,176 @@
+"""URL questions the redirect-URL rules (CG202–CG210) share, with partial knowledge of templated URLs.
+
+Every predicate answers True/False when the value decides it and None when the answer depends on
+an unknown part (an unresolved ``!Ref``, the ``${Domain}`` of a ``Fn::Sub``), so that rules stay
+silent there: ``https://${Domain}/cb`` has a known scheme but an unknown host.
+"""
+from __future__ import annotations
+
+import fnmatch
+import re
+from typing import Any, Iterator, Optional
+
+from linter.model import Template, Unknown
+
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_HOST_END = re.compile(r"[/?#]")
+_AUTHORITY = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)")
+
+
+def scheme(value: Any) -> Optional[str]:
+    """Lower-case scheme (``https``, ``myapp``), ``""`` when there is none, None when unknown."""
+    text = value.known_prefix if isinstance(value, Template) else value
+    if isinstance(text, Unknown) or not isinstance(text, str):
+        return None
+    match = _SCHEME.match(text)
+    if match:
+        return match.group(1).lower()
+    if isinstance(value, Template) and ":" not in text and not _HOST_END.search(text):
+        return None  # `${Scheme}://...` or a prefix too short to tell
+    return ""
+
+
+def host(value: Any) -> Optional[str]:
+    """Lower-case host of a URL with an authority (``http://host:port/``); None when unknown or absent."""
+    if isinstance(value, Template):
+        text, complete = value.known_prefix, False
+    elif isinstance(value, str):
+        text, complete = value, True
+    else:
+        return None
+    match = _AUTHORITY.match(text)
+    if not match:
+        return None
+    authority = match.group(1)
+    if not complete and match.end() == len(text) and not authority.endswith(":"):
+        return None  # the host runs on into an unknown part: `http://${Host}`, `http://app${Env}`
+    authority = authority.rsplit("@", 1)[-1]
+    if authority.startswith("["):
+        end = authority.find("]")
+        return authority[1:end].lower() if end > 0 else None
+    return authority.split(":", 1)[0].lower() or None
+
+
+def is_loopback(value: Any) -> Optional[bool]:
+    h = host(value)
+    if h is None:
+        return None
+    return h in LOOPBACK_HOSTS
+
+
+def has_fragment(value: Any) -> Optional[bool]:
+    if isinstance(value, Template):
+        return True if "#" in "".join(p for p in value.parts if isinstance(p, str)) else None
+    if isinstance(value, str):
+        return "#" in value
+    return None
+
+
+#: Placeholder domains reserved by RFC 2606 / RFC 6761 for documentation.
+PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
+
+#: ``localhost:3000/cb``, ``app.example.com:8443``: a host and port written without a scheme.
+#: RFC 3986 would read ``localhost`` as the scheme; nobody means that.
+_HOST_AND_PORT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[0-9]+(?:[/?#]|$)")
+#: The same in a template's known prefix: the port must visibly end there.
+_HOST_AND_PORT_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[0-9]+[/?#]")
+
+
+def redirect_urls(client, callbacks: bool = True, logouts: bool = True,
+                  default: bool = False) -> Iterator[tuple[tuple, str, Any]]:
+    """(client path, field name, value) of every known-list entry of the chosen URL fields.
+
+    A list that is itself unknown yields nothing; unknown entries are yielded (the predicates
+    below answer None for them).
+    """
+    fields = [f for f, wanted in (("CallbackURLs", callbacks), ("LogoutURLs", logouts)) if wanted]
+    for field in fields:
+        values = getattr(client, field)
+        if isinstance(values, list):
+            for index, value in enumerate(values):
+                yield (field, index), field, value
+    if default and client.DefaultRedirectURI is not None:
+        yield ("DefaultRedirectURI",), "DefaultRedirectURI", client.DefaultRedirectURI
+
+
+def shown(value: Any) -> str:
+    """How a message quotes a URL: its text, with ``${...}`` for unknown parts."""
+    if isinstance(value, Template):
+        return value.text
+    return value if isinstance(value, str) else "<unknown>"
+
+
+def literal_text(value: Any) -> Optional[str]:
+    """All literal characters of a string or template (None for a plain unknown)."""
+    if isinstance(value, Template):
+        return "".join(p for p in value.parts if isinstance(p, str))
+    return value if isinstance(value, str) else None
+
+
+def lacks_scheme(value: Any) -> Optional[bool]:
+    """True for ``/callback``, ``example.com/cb`` and ``localhost:3000/cb``; None when unknown."""
+    found = scheme(value)
+    if found is None:
+        return None
+    if found == "":
+        return True
+    if isinstance(value, Template):
+        return bool(_HOST_AND_PORT_PREFIX.match(value.known_prefix)) or None
+    return bool(_HOST_AND_PORT.match(value))
+
+
+def has_wildcard(value: Any) -> Optional[bool]:
+    """True when a literal part holds ``*``; None when only unknown parts could."""
+    text = literal_text(value)
+    if text is None:
+        return None
+    if "*" in text:
+        return True
+    return False if isinstance(value, str) else None
+
+
+def normal_host(value: Any) -> Optional[str]:
+    """The lower-case host without a trailing dot (``example.com.`` is ``example.com``)."""
+    found = host(value)
+    if found is None:
+        return None
+    return found[:-1] if found.endswith(".") and len(found) > 1 else found
+
+
+def placeholder_domain(value: Any) -> Optional[str]:
+    """``example.com``/``.org``/``.net`` when the host is one of them or a subdomain; else None
+    (also when the host is unknown)."""
+    found = normal_host(value)
+    if found is None:
+        return None
+    return next((d for d in PLACEHOLDER_DOMAINS if found == d or found.endswith("." + d)), None)
+
+
+def host_patterns(option: Any) -> list[str]:
+    """The ``allowed-url-hosts`` option as a list of lower-case globs.
+
+    Accepts a list or a comma-separated string.  A bracketed IPv6 pattern (``[::1]``) is taken
+    as the literal address, since fnmatch would read the brackets as a character class.
+    """
+    if isinstance(option, str):
+        option = option.split(",")
+    if not isinstance(option, (list, tuple)):
+        return []
+    patterns = []
+    for item in option:
+        if not isinstance(item, str) or not item.strip():
+            continue
+        pattern = item.strip().lower()
+        if pattern.startswith("[") and pattern.endswith("]") and ":" in pattern:
+            pattern = pattern[1:-1]
+        patterns.append(pattern)
+    return patterns
+
+
+def host_allowed(host: str, patterns: list[str]) -> bool:
+    """fnmatch semantics, case-insensitive: ``*`` matches any run of characters (dots included),
+    so ``*.example.com`` matches ``a.b.example.com`` but not ``example.com`` itself."""
+    host = host.lower()
+    return any(fnmatch.fnmatchcase(host, p) for p in patterns)
+
