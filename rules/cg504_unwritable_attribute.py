@@ -40,7 +40,7 @@ TAGS = ["security"]
 def check(client, options):
     words = client.wording
     field = words.name("WriteAttributes")
-    for index, name in attributes.known_items(client.WriteAttributes):
+    for index, name in attributes.listed_names(client.WriteAttributes):
         reason = UNWRITABLE_ATTRIBUTES.get(name)
         if reason:
             yield Problem(("WriteAttributes", index),

@@ -47,7 +47,7 @@ def check(client, options):
         names = names.split(",")
     terms = [str(n).strip() for n in names if str(n).strip()]
     field = client.wording.name("WriteAttributes")
-    for index, name in attributes.known_items(client.WriteAttributes):
+    for index, name in attributes.listed_names(client.WriteAttributes):
         custom = attributes.custom_name(name)
         term = attributes.matching_term(custom, terms) if custom is not None else None
         if term is not None:

@@ -70,7 +70,7 @@ CFN_IGNORED_KEYWORDS = {
 }
 
 # Read-only fields that newer DescribeUserPoolClient responses return and that botocore may not
-# model yet (docs/inputs.md: they are not unknown properties).  Added only when botocore lacks them;
+# model yet (they are not unknown properties).  Added only when botocore lacks them;
 # the names added are listed under the kind's "supplemental" key.
 DESCRIBE_SUPPLEMENT = {
     "ClientSecretArn": {"type": "string"},

@@ -20,7 +20,7 @@ from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE
 from linter.model.wording import TARGETS
 from linter.parsers.document import Document
 
-#: Parameter (lowercase) → API field; aliases included (inputs.md, "Name mapping").
+#: Parameter (lowercase) → API field; aliases included (the README's "Inputs" section).
 PARAMETERS = {
     "userpoolid": "UserPoolId", "clientname": "ClientName", "clientid": "ClientId",
     "generatesecret": "GenerateSecret", "clientsecret": "ClientSecret",

@@ -1,7 +1,7 @@
 """Terraform: every ``aws_cognito_user_pool_client`` of a ``.tf`` file, a ``.tf.json`` file (the JSON
 syntax) or a plan's JSON (``terraform show -json PLANFILE``).
 
-Arguments are renamed to the API's names (inputs.md, "Name mapping"); the single nested blocks
+Arguments are renamed to the API's names (the README's "Inputs" section); the single nested blocks
 (``token_validity_units { ... }``) become the API's structures.  Expressions the HCL reader does
 not evaluate (``var.x``, ``aws_cognito_user_pool.pool.id``, function calls) are unknown values;
 an interpolated string keeps its literal parts (a known ``https://`` scheme).

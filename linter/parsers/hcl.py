@@ -20,7 +20,7 @@ from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 _IDENT = re.compile(r"[A-Za-z_][\w-]*")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?")
-_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+_BACKSLASH_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _UNICODE_ESCAPES = {"u": 4, "U": 8}
 _HEREDOC_START = re.compile(r"<<-?[A-Za-z_]")
 _HEREDOC = re.compile(r"<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n")
@@ -262,7 +262,7 @@ class _Parser(Reader):
                 self.pos += 1
                 return template.value(source[start:self.pos])
             if c == "\\":
-                char = self.unescape(_ESCAPES, _UNICODE_ESCAPES)
+                char = self.unescape(_BACKSLASH_ESCAPES, _UNICODE_ESCAPES)
                 if char is None:
                     raise self.error(f"invalid escape sequence \\{source[self.pos + 1:self.pos + 2]}")
                 template.add_text(char)

@@ -32,7 +32,7 @@ _INTEGER = re.compile(r"-?[0-9]+(?![\w.])")
 _OPERATOR = re.compile(r"[ \t]*(?:-[A-Za-z]+(?=[\s(\"'$@0-9])|[+*/%]|-(?=[\s$(\"'0-9])|\?\?|\?|:(?!:)|\.\.)")
 #: Where an argument-mode bare word ends.
 _BARE_END = re.compile(r"[\s,;|)}\]#]")
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "`": "`", '"': '"', "$": "$", "'": "'", "a": "\a",
+_BACKTICK_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "`": "`", '"': '"', "$": "$", "'": "'", "a": "\a",
             "b": "\b", "f": "\f", "v": "\v", "e": "\x1b"}
 
 
@@ -353,7 +353,7 @@ class _Reader(Reader):
                 self.pos += 1
                 return template.value(text[start:self.pos])
             if c == "`" and self.pos + 1 < len(text):
-                char = self.unescape(_ESCAPES, {})
+                char = self.unescape(_BACKTICK_ESCAPES, {})
                 if char is None:  # any other character stands for itself
                     char = text[self.pos + 1]
                     self.pos += 2

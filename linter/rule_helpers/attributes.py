@@ -76,7 +76,7 @@ def unknown_names(client, field: str) -> Iterator[Problem]:
     a custom attribute the client's pool (defined in the same template) does not declare."""
     declared = declared_custom(client)
     shown = client.wording.name(field)
-    for index, name in known_items(getattr(client, field)):
+    for index, name in listed_names(getattr(client, field)):
         if not is_known_form(name):
             yield Problem((field, index), unknown_message(client, field, name))
         elif declared is not None and custom_name(name) is not None and f"custom:{custom_name(name)}" not in declared:
@@ -106,7 +106,7 @@ def immutable(client, name: str) -> bool:
     return pool is not None and custom is not None and pool.attributes.get(f"custom:{custom}") is False
 
 
-def known_items(values) -> list[tuple[int, str]]:
+def listed_names(values) -> list[tuple[int, str]]:
     """(index, name) of the known, non-empty string entries of an attribute list."""
     return [(i, v) for i, v in _known_strings(values) if v]
 
