@@ -28,7 +28,7 @@ import re
 from typing import Any, Iterator, Optional
 
 from linter.model import CLIENT_FIELDS, AppClient, Unknown, is_known
-from linter.model.service import STRUCTURE_MEMBERS, VALIDITY_TOKENS
+from linter.model.service import SECRET_FIELDS, STRUCTURE_MEMBERS, VALIDITY_TOKENS
 from linter.rule import Problem, Rule
 
 #: Condition operators and how documentation says them.
@@ -85,6 +85,8 @@ def to_rule(spec: Any, config_path: str) -> Rule:
         for field, operators in require.items():
             for operator, operand in operators.items():
                 for path, detail in _violations(client, field, operator, operand):
+                    if _is_secret(field):  # neither the value nor the operand is ever shown
+                        detail = f"{client.wording.name(field)} breaks '{operator}'"
                     text = spec.message or spec.summary
                     yield Problem(path, f"{detail}: {text} (policy {spec.id})")
 
@@ -192,6 +194,10 @@ def _list_violations(path: tuple, named: str, items: list, operator: str, operan
                                         f"{'does not match' if operator == 'matches' else 'matches'} {operand}")
 
 
+def _is_secret(field: str) -> bool:
+    return field.split(".", 1)[0] in SECRET_FIELDS
+
+
 def _shown(client: AppClient, field: str, value: Any) -> str:
     top = field.split(".", 1)[0]
     return f"{value} (the default: it is omitted)" if top not in client.present and field != _KIND else str(value)
@@ -210,6 +216,8 @@ def _docs(spec: Any, when: dict, require: dict, config_path: str) -> str:
     def condition(field: str, op: str, operand: Any) -> str:
         if op == "present":
             return f"- `{field}` {'is set' if operand else 'is omitted'}"
+        if _is_secret(field):
+            return f"- `{field}` {OPERATORS[op]} (the operand is not shown: the field holds a secret)"
         return f"- `{field}` {OPERATORS[op]} `{operand}`"
 
     def conditions(table: dict) -> str:

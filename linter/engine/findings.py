@@ -19,8 +19,10 @@ class Finding:
     client: Optional[str] = None
     #: The input kind (api-create, cloudformation, ...); None when the file could not be parsed.
     kind: Optional[str] = None
-    #: The text of the finding's first line, for reporters that show source.
+    #: A window of the finding's first line (secrets masked), for reporters that show source, and
+    #: the column it starts at.
     source_line: str = ""
+    source_column: int = 1
     #: Where in the document the value is (keys and indexes), for fixes.
     doc_path: tuple = ()
     #: Identity that survives unrelated edits (file, client, rule, property, offending value; no
@@ -53,5 +55,6 @@ class FileResult:
     #: Errors (a crash of a rule or of the linter on this file): exit code 2, other files go on.
     errors: list[str] = field(default_factory=list)
     clients: int = 0
-    #: Secret values found in the file: never shown in any finding's message or source line.
-    secrets: set = field(default_factory=set)
+    #: Path → digest of the text linted (the file, and a serverless include): ``--fix`` writes only
+    #: over the text its fixes were computed from.
+    digests: dict = field(default_factory=dict)

@@ -6,7 +6,11 @@ client paths into spans, apply the file's suppressions, redact secrets.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
+import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -14,10 +18,12 @@ from typing import Any, Optional
 from linter.engine import discovery, suppressions
 from linter.engine.findings import FileResult, Finding
 from linter.engine.fingerprints import fingerprint
-from linter.engine.redaction import redacted, secret_values
+from linter.engine.redaction import Redactor, scrubbed, scrubbed_message
 from linter.loaders import registry
+from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource
-from linter.parsers.document import Document, ParseError, Span
+from linter.model import Template, Unknown
+from linter.parsers.document import Document, ParseError, Span, line_window
 from linter.rule import LEVELS as _LEVELS, Problem, Rule, RuleError
 
 PARSE_ERROR = "CG001"
@@ -41,18 +47,23 @@ class LintConfig:
         return {**rule.options, **self.options.get(rule.id, {})}
 
 
+#: Larger files are not read (a CG001 says so): no real input comes near it.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
 def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResult:
     """Lint one file.  A bug (ours or a plugin's) on one file is reported and the others go on."""
     try:
-        result = _lint_file(path, config, explicit)
+        return _lint_file(path, config, explicit)
     except RuleError as exc:
         result = FileResult(path)
         result.errors.append(f"{path}: {exc}")
+    except RecursionError:  # a structure nested deeper than any evaluation of it can go
+        result = FileResult(path)
+        _parse_error(result, config, path, "nesting too deep to evaluate", 1, 1)
     except Exception as exc:  # noqa: BLE001 - never a traceback, never lose the other files
         result = FileResult(path)
         result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
-    # Every finding's text is redacted, CG001 and CG009 included (their lines may hold a secret too).
-    result.findings = [redacted(f, result.secrets) for f in result.findings]
     return result
 
 
@@ -61,15 +72,8 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     if explicit and discovery.is_foreign(path):
         result.verbose_notices.append(f"{path}: skipped: not a JSON/YAML input")
         return result
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        _parse_error(result, config, path, f"cannot read file: {exc.strerror or exc}", 1, 1)
-        return result
-    if not data.strip():
-        if explicit:
-            result.notices.append(f"{path}: skipped: the file is empty")
+    data = _read(result, config, path, explicit)
+    if data is None:
         return result
     unicode_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16/32 text: CG001, not "binary"
     if discovery.looks_binary(data) and not unicode_bom:
@@ -82,7 +86,7 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     try:
         doc = registry.parse(path, data)
     except ParseError as exc:
-        _parse_error(result, config, path, exc.message, exc.line, exc.column)
+        _parse_error(result, config, path, exc.message, exc.line, exc.column, data)
         return result
     sources = registry.load(doc)
     if not sources:
@@ -93,20 +97,66 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
 
         sources = with_previous(path, sources, config.diff_base)
     result.clients = len(sources)
-    result.secrets = secret_values(doc.data)
-    for source in sources:
-        result.findings.extend(_check_client(source.document or doc, source, config))
-    unused_level = config.level_of(UNUSED) if UNUSED in config.rules else None
-    # Each document's suppressions apply to the findings in it (a serverless include has its own).
+    # Each document's clients, suppressions and secrets (a serverless include is a document of its own).
     documents = {id(doc): doc, **{id(s.document): s.document for s in sources if s.document is not None}}
-    findings = []
+    unused_level = config.level_of(UNUSED) if UNUSED in config.rules else None
     for document in documents.values():
         own = [s for s in sources if (s.document or doc) is document]
-        findings += suppressions.apply([f for f in result.findings if f.file == document.path],
-                                       _suppressions(document, own), document.path, set(config.rules),
-                                       unused_level, document.line_text)
-    result.findings = sorted(findings, key=Finding.sort_key)
+        redactor = Redactor(_secrets(document, own))
+        found = [f for source in own for f in _check_client(document, source, config, redactor)]
+        result.findings += suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
+                                              unused_level, lambda line, column: _shown(document, redactor, line, column))
+        result.digests[document.path] = text_digest(document.text)
+    result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> Optional[bytes]:
+    """The file's bytes, or None (with a notice or a CG001) when it is empty, not a regular file,
+    unreadable or too large to be an input."""
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
+            result.notices.append(f"{path}: skipped: not a regular file")
+            return None
+        if status.st_size > MAX_FILE_BYTES:
+            _parse_error(result, config, path, f"the file is {status.st_size:,} bytes; files over "
+                                               f"{MAX_FILE_BYTES:,} bytes are not read", 1, 1)
+            return None
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        _parse_error(result, config, path, f"cannot read file: {exc.strerror or exc}", 1, 1)
+        return None
+    if not data.strip():
+        if explicit:
+            result.notices.append(f"{path}: skipped: the file is empty")
+        return None
+    return data
+
+
+def _secrets(doc: Document, sources: list[ClientSource]) -> SecretText:
+    """What the format knows is secret in ``doc``, and the secret values its clients resolved."""
+    secrets = registry.secrets(doc)
+    for source in sources:
+        for variant in source.variants:
+            value = variant.client.ClientSecret
+            if isinstance(value, Unknown) and not isinstance(value, Template):
+                value = value.default
+            for literal in (value.parts if isinstance(value, Template) else [value]):
+                secrets.add_value(literal)
+    return secrets
+
+
+def text_digest(text: str) -> str:
+    """Identifies the text a file had when it was linted (``--fix`` writes only over that text)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _shown(doc: Document, redactor: Redactor, line: int, column: int) -> tuple[str, int]:
+    """(snippet, its first column) of a finding's line, secrets masked."""
+    text, first_column, offset = doc.window(line, column)
+    return redactor.snippet(text, offset), first_column
 
 
 def _suppressions(doc: Document, own) -> list:
@@ -132,32 +182,34 @@ def _at(data: Any, path: tuple) -> Any:
     return data
 
 
-def _parse_error(result: FileResult, config: LintConfig, path: str, message: str, line: int, column: int) -> None:
+def _parse_error(result: FileResult, config: LintConfig, path: str, message: str, line: int, column: int,
+                 data: Optional[bytes] = None) -> None:
     """A CG001 finding.  Reported even when CG001 is not selected: a file that cannot be read is
-    never silently "clean" (like a syntax error in ruff)."""
-    source_line = ""
-    try:
-        with open(path, "rb") as handle:
-            lines = handle.read().decode("utf-8", "replace").splitlines()
-        source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    except OSError:
-        pass
-    end_column = column + 1 if column <= len(source_line) else column
+    never silently "clean" (like a syntax error in ruff).  Nothing of the file is known, so its
+    snippet shows no value (:func:`~linter.engine.redaction.scrubbed`)."""
+    source_line, first_column = "", 1
+    if data is not None:
+        text = data[:MAX_FILE_BYTES].decode("utf-8", "replace")
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        window, first_column, _ = line_window(text, starts, line, column)
+        source_line = scrubbed(window, registry.names())
+    end_column = column + 1 if column < first_column + len(source_line) else column
     level = config.levels.get(PARSE_ERROR) or "error"
+    message = scrubbed_message(message, registry.names())
     result.findings.append(Finding(PARSE_ERROR, level, message, path, Span(line, column, line, max(end_column, column)),
-                                   source_line=source_line))
+                                   source_line=source_line, source_column=first_column))
 
 
-def _check_client(doc: Document, source: ClientSource, config: LintConfig) -> list[Finding]:
+def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor) -> list[Finding]:
     """Run every rule on every variant; merge what the variants share, name the conditions otherwise."""
     seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict]]] = {}
     for variant in source.variants:
         for rule in config.rules.values():
             try:
                 problems = rule.run(variant.client, config.options_of(rule))
-            except Exception as exc:  # a rule's bug: name the rule and the client, lint on
+            except (Exception, SystemExit) as exc:  # a rule's bug: name the rule and the client, lint on
                 raise RuleError(f"rule {rule.id} ({rule.origin}) failed on client {source.name}: "
-                                f"{type(exc).__name__}: {exc}") from exc
+                                f"{type(exc).__name__}: {exc}") from None
             for problem in problems:
                 doc_path, key = variant.locate(problem.path, source.anchor)
                 key = key or problem.key
@@ -177,8 +229,10 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig) -> li
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
         # A fix replaces the value the finding points at: not a key or the client's anchor.
         fix = problem.fix if problem.fix is not None and not key else None
-        findings.append(Finding(rule.id, level, message, doc.path, span, client=source.name, kind=source.kind,
-                                source_line=doc.line_text(span.line), doc_path=doc_path, fix=fix,
+        source_line, source_column = _shown(doc, redactor, span.line, span.column)
+        findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span, client=source.name,
+                                kind=source.kind, source_line=source_line, source_column=source_column,
+                                doc_path=doc_path, fix=fix,
                                 fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
                                                         _value_at(doc.data, doc_path) if not key else None)))
     return findings

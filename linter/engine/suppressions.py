@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from linter.engine.findings import Finding
 from linter.parsers.document import Span
@@ -87,9 +87,10 @@ def from_metadata(resource: Any, client: str, span) -> Optional[Suppression]:
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], path: str, ran: set[str],
-          unused_level: Optional[str], source_line) -> list[Finding]:
+          unused_level: Optional[str], shown: Callable[[int, int], tuple[str, int]]) -> list[Finding]:
     """Mark suppressed findings; with ``unused_level`` (CG009 selected), report every suppression
-    ID that matched nothing although its rules ran (``ran``: the IDs of the rules that ran)."""
+    ID that matched nothing although its rules ran (``ran``: the IDs of the rules that ran).
+    ``shown(line, column)`` is the (masked) snippet of a line and its first column."""
     if not suppressions:
         return findings
     result = []
@@ -105,9 +106,11 @@ def apply(findings: list[Finding], suppressions: list[Suppression], path: str, r
         for s in suppressions:
             unused = [i for i in s.ids if i not in s.used and any(rule_id.startswith(i) for rule_id in ran)]
             if unused:
+                snippet, first_column = shown(s.line, s.column)
                 result.append(Finding(
                     UNUSED_SUPPRESSION, unused_level,
                     f"unused suppression of {', '.join(unused)}: no such finding here; remove it", path,
-                    Span(s.line, s.column, s.line, s.end_column), source_line=source_line(s.line),
+                    Span(s.line, s.column, s.line, s.end_column), source_line=snippet, source_column=first_column,
                     doc_path=("#suppression", s.scope, ",".join(s.ids))))
     return result
+

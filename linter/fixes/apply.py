@@ -58,7 +58,7 @@ def fix_file(path: str, findings: list) -> int:
     try:
         doc = parse(path, data)
     except ParseError as exc:
-        raise FixError(f"it no longer parses ({exc.line}:{exc.column}: {exc.message})") from None
+        raise FixError(f"it no longer parses (at {exc.line}:{exc.column})") from None
     edits = _edits(doc, findings)
     if not edits:
         return 0
@@ -95,7 +95,7 @@ def _verify(path: str, doc: Document, new_data: bytes, edits: list) -> None:
     try:
         fixed = parse(path, new_data)
     except ParseError as exc:
-        raise FixError(f"the fixed text would not parse ({exc.line}:{exc.column}: {exc.message})") from None
+        raise FixError(f"the fixed text would not parse (at {exc.line}:{exc.column})") from None
     expected = copy.deepcopy(doc.data)
     for _, _, _, doc_path, value in edits:
         _set(expected, doc_path, value)

@@ -12,7 +12,8 @@ import os
 from typing import Any, Optional
 
 from linter.loaders.source import ClientSource, InputFormat, Variant
-from linter.model import build_client
+from linter.model import CLIENT_FIELDS, build_client
+from linter.model.service import STRUCTURE_MEMBERS
 from linter.model.constraints import kind_table
 from linter.parsers.document import Document
 
@@ -58,4 +59,6 @@ FORMAT = InputFormat(
     markers=(b"UserPoolClient", b"UserPoolId", b"ClientName", b"AuthFlows", b"OAuthFlows", b"CallbackURLs"),
     recognise=lambda data: kind_of(data) is not None,
     load=load,
+    names=frozenset(CLIENT_FIELDS) | {m for ms in STRUCTURE_MEMBERS.values() for m in ms}
+    | {"UserPoolClient", "CreationDate", "LastModifiedDate"},
 )

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from linter.loaders import cdk
+from linter.loaders import cdk, secrets
 from linter.loaders.conditions import possible_assignments
 from linter.loaders.intrinsics import Evaluator, intrinsic
+from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Variant
 from linter.model import build_client
 from linter.model.wording import CloudFormationWording
 from linter.parsers.document import DocPath, Document
+from linter.parsers.yaml_document import CFN_TAGS
 
 CLIENT_TYPE = "AWS::Cognito::UserPoolClient"
 _WORDING = CloudFormationWording()
@@ -100,7 +102,19 @@ def _conditions_used(value: Any) -> set[str]:
 
 
 def _load_document(doc: Document) -> list[ClientSource]:
-    return load(doc, () if "Resources" in doc.data else ("resources",))
+    return load(doc, _base(doc))
+
+
+def _base(doc: Document) -> DocPath:
+    return () if "Resources" in doc.data else ("resources",)
+
+
+def _secrets(doc: Document) -> SecretText:
+    """Values under secret keys anywhere in the file, and the parameter defaults and Mappings
+    entries they refer to."""
+    base = _base(doc)
+    template = doc.data if not base else doc.data.get("resources")
+    return secrets.collect(doc, secrets.keyed(doc.data), secrets.cloudformation_references(base, template))
 
 
 FORMAT = InputFormat(
@@ -110,4 +124,12 @@ FORMAT = InputFormat(
     markers=(b"UserPoolClient",),
     recognise=is_template,
     load=_load_document,
+    secrets=_secrets,
+    names=frozenset(CFN_TAGS) | set(CFN_TAGS.values()) | {
+        "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Mappings", "Conditions",
+        "Transform", "Resources", "Outputs", "Type", "Properties", "DependsOn", "Condition", "Default",
+        "AllowedValues", "NoEcho", "Value", "Export", "Name", "AWS::Serverless-2016-10-31", CLIENT_TYPE,
+        "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolIdentityProvider", "AWS::Cognito::UserPoolResourceServer",
+        "AWS::NoValue", "AWS::Region", "AWS::AccountId", "AWS::StackName", "AWS::Partition", "String",
+        "CommaDelimitedList", "Number"},
 )

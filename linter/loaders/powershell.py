@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from linter.loaders import secrets
 from linter.loaders.expressions import to_value
+from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Variant
 from linter.model import CLIENT_FIELDS, Template, Unknown, Wording, build_client
 from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE_MEMBERS
 from linter.model.wording import TARGETS
 from linter.parsers.document import Document
+from linter.parsers.scanner import Expression
 
 #: Parameter (lowercase) → API field; aliases included (the README's "Inputs" section).
 PARAMETERS = {
@@ -172,6 +175,36 @@ def _bound(field: str, value: Any) -> Any:
     return value
 
 
+def _secrets(doc: Document) -> SecretText:
+    """The values of every parameter that is (or abbreviates) ``-ClientSecret`` or names a secret
+    (``-SecretKey``), splatted ones included, and what the variables passed to them are assigned."""
+    roots, variables = [], set()
+    for index, command in enumerate(doc.data.get("commands") or []):
+        for written, value in command["parameters"].items():
+            if resolve(written) == "clientsecret" or secrets.is_secret_key(written):
+                roots.append(("commands", index, "parameters", written))
+                for expression in _expressions(value):
+                    variables.update(name.lower() for name in _VARIABLE_NAME.findall(expression.text))
+    found = secrets.collect(doc, roots)
+    for name in variables:
+        for start, end in getattr(doc, "assignments", {}).get(name, ()):
+            found.ranges.append((start, end))
+            literal = doc.text[start:end].strip()
+            found.add_value(literal[1:-1] if literal[:1] in "'\"" and literal[-1:] == literal[:1] else literal)
+    return found
+
+
+_VARIABLE_NAME = re.compile(r"\$\{?([A-Za-z_]\w*)")
+
+
+def _expressions(value: Any) -> list[Expression]:
+    if isinstance(value, Expression):
+        return [value] + [p for p in value.parts or () if isinstance(p, Expression)]
+    if isinstance(value, list):
+        return [e for item in value for e in _expressions(item)]
+    return []
+
+
 FORMAT = InputFormat(
     name="powershell",
     extensions=(".ps1", ".psm1"),
@@ -180,4 +213,7 @@ FORMAT = InputFormat(
     markers_any_case=True,
     recognise=None,
     load=load,
+    secrets=_secrets,
+    names=frozenset({"New-CGIPUserPoolClient", "Update-CGIPUserPoolClient", "$true", "$false", "$null"})
+    | {f"-{p}" for p in _ALL} | set(_ALL),
 )

@@ -13,6 +13,8 @@ import os
 import re
 from typing import Optional
 
+from linter.loaders import secrets as secret_text
+from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat
 from linter.parsers import json_or_yaml
 from linter.parsers.document import Document, decode
@@ -68,12 +70,29 @@ def parse(path: str, data: bytes) -> Document:
     return json_or_yaml.parse(path, text)
 
 
-def load(doc: Document) -> list[ClientSource]:
-    """The app clients of a parsed document (none when no format recognises it)."""
+def format_of(doc: Document) -> Optional[InputFormat]:
+    """The format a parsed document is of (None when no format recognises it)."""
     own = own_format(doc.path)
     if own is not None:
-        return own.load(doc)
-    for input_format in formats():
-        if input_format.recognise is not None and input_format.recognise(doc.data):
-            return input_format.load(doc)
-    return []
+        return own
+    return next((f for f in formats() if f.recognise is not None and f.recognise(doc.data)), None)
+
+
+def load(doc: Document) -> list[ClientSource]:
+    """The app clients of a parsed document."""
+    input_format = format_of(doc)
+    return input_format.load(doc) if input_format is not None else []
+
+
+@functools.lru_cache(maxsize=None)
+def names() -> frozenset[str]:
+    """Every word of every format, in lower case: what a line of an unparsable file may show."""
+    return frozenset(name.lower() for f in formats() for name in f.names)
+
+
+def secrets(doc: Document) -> SecretText:
+    """Where the document's secrets are written, by its format's reading (by key names at least)."""
+    input_format = format_of(doc)
+    if input_format is not None and input_format.secrets is not None:
+        return input_format.secrets(doc)
+    return secret_text.collect(doc, secret_text.keyed(doc.data))

@@ -65,4 +65,5 @@ FORMAT = InputFormat(
     markers=(b"${file(", b"UserPoolClient"),
     recognise=is_serverless,
     load=load,
+    names=frozenset({"service", "provider", "functions", "resources", "custom", "plugins", "Resources", "Outputs"}),
 )

@@ -78,5 +78,10 @@ class InputFormat:
     recognise: Optional[Callable[[Any], bool]]
     #: The app clients of a document of this format.
     load: Callable[[Document], list[ClientSource]]
+    #: The words of the format (its keys, keywords and tags): the only words a line of a file that
+    #: could not be parsed shows (everything else could be a secret).
+    names: frozenset = frozenset()
+    #: Where the document's secrets are written (``linter/loaders/secrets.py``): never shown.
+    secrets: Optional[Callable[[Document], Any]] = None
     #: Match ``markers`` in any letter case (PowerShell's cmdlet names).
     markers_any_case: bool = False

@@ -19,7 +19,9 @@ import json
 import re
 from typing import Any, Callable, Optional
 
+from linter.loaders import secrets
 from linter.loaders.expressions import to_value
+from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Variant
 from linter.model import Template, TemplateContext, Unknown, Wording, build_client
 from linter.parsers.document import Document
@@ -299,6 +301,15 @@ def _merge_unknown(value: Any, unknown: Any) -> Any:
     return value
 
 
+def _secrets(doc: Document) -> SecretText:
+    """Values under secret keys (an identity provider's ``client_secret``, a variable named like
+    one), and the variables and locals they read."""
+    references = secrets.terraform_references(doc.data) if isinstance(doc, HclDocument) else None
+    if references is None:
+        return secrets.collect(doc, secrets.keyed(doc.data))
+    return secrets.collect(doc, secrets.keyed(doc.data), references)
+
+
 FORMAT = InputFormat(
     name="terraform",
     extensions=(".tf",),
@@ -306,4 +317,13 @@ FORMAT = InputFormat(
     markers=(b"aws_cognito_user_pool_client",),
     recognise=recognise,
     load=load,
+    secrets=_secrets,
+    names=frozenset(ARGUMENTS) | set(BLOCKS) | {tf for _, members in BLOCKS.values() for tf in members} | {
+        RESOURCE_TYPE, "resource", "data", "variable", "locals", "output", "module", "provider", "terraform",
+        "dynamic", "content", "default", "description", "type", "sensitive", "depends_on", "count", "for_each",
+        "lifecycle", "aws_cognito_user_pool", "aws_cognito_identity_provider", "aws_cognito_resource_server",
+        "schema", "scope", "scope_name", "identifier", "provider_name", "provider_type", "provider_details",
+        "attribute_mapping", "mutable", "name", "string", "number", "bool", "list", "map", "client_id",
+        "client_secret", "authorize_scopes", "attributes_request_method", "oidc_issuer", "MetadataURL",
+        "private_key", "key_id", "team_id"},
 )

@@ -59,12 +59,11 @@ class Document:
         existing ancestor when the path does not exist (a missing property points at its parent)."""
         raise NotImplementedError
 
-    def line_text(self, line: int) -> str:
-        starts = self._starts()
-        if not 1 <= line <= len(starts):
-            return ""
-        end = self.text.find("\n", starts[line - 1])
-        return self.text[starts[line - 1]: end if end >= 0 else len(self.text)].rstrip("\r")
+    def window(self, line: int, column: int, width: int = 160, before: int = 60) -> tuple[str, int, int]:
+        """A bounded piece of ``line`` around ``column``, for showing a finding's source: (text,
+        its first column, its offset in the document).  Its cost does not depend on the line's
+        length: a minified file is one long line."""
+        return line_window(self.text, self._starts(), line, column, width, before)
 
     # -- offset ↔ line/column ----------------------------------------------------------------
 
@@ -137,3 +136,17 @@ def decode(data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ParseError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, column) from None
+
+
+def line_window(text: str, starts: list[int], line: int, column: int, width: int = 160,
+                before: int = 60) -> tuple[str, int, int]:
+    """(text, first column, offset) of at most ``width`` characters of a line, from ``before``
+    characters ahead of ``column``; ``starts`` are the offsets where lines start."""
+    if not 1 <= line <= len(starts):
+        return "", 1, len(text)
+    line_start = starts[line - 1]
+    left = max(line_start, line_start + column - 1 - before)
+    limit = left + width
+    end = text.find("\n", left, limit)
+    right = end if end >= 0 else min(limit, len(text))
+    return text[left:right].rstrip("\r"), left - line_start + 1, left

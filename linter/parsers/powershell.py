@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from linter.parsers.document import DocPath, TableDocument
+from linter.parsers.document import DocPath, ParseError, TableDocument
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
 _CMDLET = re.compile(r"(?<![\w-])(New|Update)-CGIPUserPoolClient(?![\w-])", re.IGNORECASE)
 _SPLAT_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)\s*=\s*@\{")
+_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)[ \t]*=(?!=)[ \t]*")
 _SPLAT = re.compile(r"@([A-Za-z_]\w*)")
 _KEY = re.compile(r"[\w-]+")
 _PARAMETER = re.compile(r"-([A-Za-z_][\w]*)(:?)")
@@ -50,6 +51,13 @@ class PowerShellDocument(TableDocument):
             return '"' + value.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
         return super().literal(value, original)
 
+    def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict,
+                 assignments: dict[str, list[tuple[int, int]]]):
+        super().__init__(path, text, data, keys, values)
+        #: Variable (lower case) → text ranges of the values assigned to it (``$secret = '...'``),
+        #: so that what a variable passed to a secret parameter holds is known to be secret.
+        self.assignments = assignments
+
     @classmethod
     def parse(cls, path: str, text: str) -> "PowerShellDocument":
         reader = _Reader(text)
@@ -57,7 +65,7 @@ class PowerShellDocument(TableDocument):
             commands = reader.commands()
         except RecursionError:  # brackets nested thousands deep
             raise reader.error("nesting too deep", reader.pos) from None
-        return cls(path, text, {"commands": commands}, reader.keys, reader.values)
+        return cls(path, text, {"commands": commands}, reader.keys, reader.values, reader.assignments())
 
 
 class _Reader(Reader):
@@ -66,6 +74,23 @@ class _Reader(Reader):
         self.code = _code_mask(text)
 
     # -- calls and splats ---------------------------------------------------------------------------
+
+    def assignments(self) -> dict[str, list[tuple[int, int]]]:
+        """The value range of every ``$name = value`` statement (to the end of its line when the
+        value cannot be read)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for match in _ASSIGNMENT.finditer(self.text):
+            if not self.code(match.start()):
+                continue
+            self.pos = match.end()
+            try:
+                self.element(("#assignment",), argument_mode=False)
+                end = self.pos
+            except (ParseError, RecursionError):
+                end = self.text.find("\n", match.end())
+                end = len(self.text) if end < 0 else end
+            found.setdefault(match.group(1).lower(), []).append((match.end(), max(end, match.end())))
+        return found
 
     def commands(self) -> list[dict]:
         hashtables: dict[str, list[tuple[int, int]]] = {}  # variable → [(assignment offset, "{" offset)]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from linter.reporters.printable import printable, printable_with_columns
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -11,10 +13,11 @@ def render(findings, rules, run) -> str:
     paint = _painter(run.color)
     out = []
     for f in findings:
-        where = paint(_BOLD, f"{f.file}:{f.span.line}:{f.span.column}:")
-        suppressed = "" if f.suppressed is None else " [suppressed" + (f": {f.suppressed}]" if f.suppressed else "]")
+        where = paint(_BOLD, f"{printable(f.file)}:{f.span.line}:{f.span.column}:")
+        suppressed = "" if f.suppressed is None else " [suppressed" + (f": {printable(f.suppressed)}]" if f.suppressed else "]")
         fixable = " [*]" if f.fix is not None and f.suppressed is None else ""
-        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)}{fixable} [{f.level}] {f.message}{suppressed}")
+        out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)}{fixable} [{f.level}] "
+                   f"{printable(f.message)}{suppressed}")
         if run.show_source and not run.quiet and f.source_line:
             out.extend(_source(f, paint))
     if not run.quiet:
@@ -23,15 +26,19 @@ def render(findings, rules, run) -> str:
 
 
 def _source(f, paint) -> list[str]:
+    """The snippet of the finding's line (a window of it: "…" where it is cut) and a caret line."""
     number = str(f.span.line)
-    line = f.source_line.replace("\t", " ")
-    start = f.span.column - 1
-    end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(line)
-    width = max(1, min(end, len(line)) - start)
+    line, columns = printable_with_columns(f.source_line.replace("\t", " "))
+    first = f.source_column - 1  # the snippet's first character is this column of the line
+    start = min(max(f.span.column - 1 - first, 0), len(columns) - 1)
+    end = f.span.end_column - 1 - first if f.span.end_line == f.span.line else len(columns) - 1
+    end = min(max(end, start), len(columns) - 1)
+    lead = "…" if first > 0 else ""
+    width = max(1, columns[end] - columns[start])
     gutter = " " * len(number)
     return [
-        paint(_DIM, f"{number} | ") + line,
-        paint(_DIM, f"{gutter} | ") + " " * start + paint(_COLORS.get(f.level, ""), "^" * width),
+        paint(_DIM, f"{number} | ") + lead + line,
+        paint(_DIM, f"{gutter} | ") + " " * (len(lead) + columns[start]) + paint(_COLORS.get(f.level, ""), "^" * width),
     ]
 
 

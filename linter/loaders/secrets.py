@@ -1,0 +1,197 @@
+"""Which text of a document is a secret: every value written under a key that names one
+(``ClientSecret``, an identity provider's ``client_secret`` or ``private_key``, a PowerShell
+``-ClientSecret`` however abbreviated), and wherever such a value really comes from (a
+CloudFormation parameter's ``Default``, a ``Mappings`` entry, a Terraform variable's ``default``, a
+PowerShell variable's assignment).
+
+Each input format declares its own reading (``FORMAT.secrets``); what they return, the text ranges
+and the values, is what the engine never shows (``linter/engine/redaction.py``).  References are
+followed, not masked: ``!FindInMap [Secrets, prod, web]`` stays readable while the Mappings entry
+it reads is masked.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from linter.parsers.document import DocPath, Document
+from linter.parsers.scanner import Expression
+
+#: Keys (and variables) whose values are secrets ...
+SECRET_KEY = re.compile(r"secret|passw(or)?d|private_?key|session_?token|api_?key|credential|(?<![a-z])pwd?(?![a-z])",
+                        re.I)
+#: ... except flags, ARNs and names that only mention one.
+NOT_SECRET_KEY = re.compile(r"generate_?secret|publish_?secrets|secret_?(arn|name|id)$|arn$", re.I)
+
+#: Values shorter than this are not matched as text (they would mask ordinary words).
+MIN_VALUE_LENGTH = 5
+
+
+@dataclass
+class SecretText:
+    """Where secrets stand in one document's text (offset ranges) and what they are (values)."""
+
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    values: set[str] = field(default_factory=set)
+
+    def add_value(self, value: Any) -> None:
+        if isinstance(value, str) and len(value.strip()) >= MIN_VALUE_LENGTH:
+            self.values.add(value)
+
+
+def is_secret_key(key: Any) -> bool:
+    return isinstance(key, str) and bool(SECRET_KEY.search(key)) and not NOT_SECRET_KEY.search(key)
+
+
+def keyed(data: Any, path: DocPath = ()) -> Iterator[DocPath]:
+    """The document path of every value under a key that names a secret (not looking inside it)."""
+    stack = [(path, data)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if is_secret_key(key):
+                    yield here + (key,)
+                else:
+                    stack.append((here + (key,), item))
+        elif isinstance(value, list):
+            stack.extend((here + (index,), item) for index, item in enumerate(value))
+
+
+#: How a format tells a reference from a literal: ``references(value, path)`` is None for a value
+#: whose text is itself the secret (walked into), else the document paths to follow instead
+#: (``[]``: a reference to nothing that holds text, such as a resource attribute); a list that
+#: holds ``path`` itself means both (a template: its own text, and the variables it interpolates).
+References = Callable[[Any, DocPath], "list[DocPath] | None"]
+
+
+def collect(doc: Document, roots: Iterable[DocPath], references: References = lambda value, path: None) -> SecretText:
+    """The text and values of every literal under ``roots``, references followed (each once)."""
+    found = SecretText()
+    seen: set[DocPath] = set()
+    todo = list(roots)
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        value = _at(doc.data, path)
+        if value is _MISSING:
+            continue
+        followed = references(value, path)
+        if followed is not None:
+            todo.extend(p for p in followed if p != path)
+            if path not in followed:
+                continue  # a reference: its own text is no secret
+        if isinstance(value, dict):
+            todo.extend(path + (key,) for key in value)
+        elif isinstance(value, list):
+            todo.extend(path + (index,) for index in range(len(value)))
+        elif value is not None and not isinstance(value, bool):
+            span = doc.span(path)
+            found.ranges.append((doc.offset(span.line, span.column), doc.offset(span.end_line, span.end_column)))
+            for literal in _literals(value):
+                found.add_value(literal)
+    return found
+
+
+def _literals(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Expression):
+        return [part for part in value.parts or () if isinstance(part, str)]
+    return []
+
+
+_MISSING = object()
+
+
+def _at(data: Any, path: DocPath) -> Any:
+    for step in path:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return _MISSING
+    return data
+
+
+# --- the formats' references --------------------------------------------------------------------
+
+_SUB_NAMES = re.compile(r"\$\{([^}!.]+)\}")
+
+
+def cloudformation_references(template_path: DocPath, template: Any) -> References:
+    """A CloudFormation value's references: a parameter's Default and AllowedValues (``Ref``,
+    ``${Param}`` in ``Fn::Sub``), a Mappings entry (``Fn::FindInMap``); condition names and
+    resources hold no secret text.  Other functions' arguments are walked as written."""
+    parameters = template.get("Parameters") if isinstance(template, dict) else None
+    parameters = parameters if isinstance(parameters, dict) else {}
+
+    def parameter(name: Any) -> list[DocPath]:
+        if isinstance(name, str) and name in parameters:
+            return [template_path + ("Parameters", name, "Default"), template_path + ("Parameters", name, "AllowedValues")]
+        return []
+
+    def references(value: Any, path: DocPath) -> "list[DocPath] | None":
+        if not (isinstance(value, dict) and len(value) == 1):
+            return None
+        (function, argument), = value.items()
+        here = path + (function,)
+        if function == "Ref":
+            return parameter(argument)
+        if function == "Fn::FindInMap":
+            keys = argument[:3] if isinstance(argument, list) else []
+            if len(keys) == 3 and all(isinstance(k, str) for k in keys):
+                return [template_path + ("Mappings", *keys)]
+            return [template_path + ("Mappings", keys[0])] if keys and isinstance(keys[0], str) else []
+        if function in ("Fn::GetAtt", "Fn::ImportValue", "Condition"):
+            return []
+        if function == "Fn::Sub":
+            text = argument[0] if isinstance(argument, list) and argument else argument
+            names = _SUB_NAMES.findall(text) if isinstance(text, str) else []
+            inner = [here + (0,), here + (1,)] if isinstance(argument, list) else [here]
+            return inner + [p for name in names for p in parameter(name)]
+        if function == "Fn::If" and isinstance(argument, list):
+            return [here + (1,), here + (2,)]
+        if function == "Fn::Select" and isinstance(argument, list):
+            return [here + (1,)]
+        return None
+
+    return references
+
+
+def terraform_references(data: Any) -> References:
+    """A Terraform value's references: ``var.x`` (the variable's default), ``local.x`` (the local's
+    value); another resource's attribute holds no text here.  Other expressions (conditionals,
+    function calls) and templates are text that may hold the secret itself."""
+    locals_blocks = data.get("locals") if isinstance(data, dict) else None
+    locals_blocks = locals_blocks if isinstance(locals_blocks, list) else []
+
+    def follow(name: str) -> list[DocPath]:
+        kind, _, rest = name.partition(".")
+        key = re.match(r"[A-Za-z_][\w-]*", rest)
+        if key is None:
+            return []
+        if kind == "var":
+            return [("variable", key.group(0), "default")]
+        if kind == "local":
+            return [("locals", index, key.group(0)) for index, block in enumerate(locals_blocks)
+                    if isinstance(block, dict) and key.group(0) in block]
+        return []
+
+    def references(value: Any, path: DocPath) -> "list[DocPath] | None":
+        if not isinstance(value, Expression):
+            return None
+        if value.parts is not None:  # a template: its text, and what it interpolates
+            followed = [p for part in value.parts if isinstance(part, Expression) for p in follow(part.text)]
+            return followed + [path] if followed else None
+        if re.fullmatch(r"(var|local)\.[A-Za-z_][\w-]*", value.text):
+            return follow(value.text)
+        if value.reference is not None and re.fullmatch(r"[\w.\-\[\]\"]+", value.text):
+            return []  # aws_secretsmanager_secret_version.x.secret_string: a reference, no text
+        return None
+
+    return references
