@@ -3,7 +3,7 @@
 #   Microsoft's SARIF validator, @microsoft/sarif-multitool from npm. The npm package is a small
 #   Node wrapper; its optional dependency @microsoft/sarif-multitool-<platform> ships a
 #   self-contained .NET binary (Sarif.Multitool), so no .NET runtime is needed.
-# tests/test_sarif_validation.py finds it at $SARIF_MULTITOOL or under this prefix and skips,
+# tests/reporters/test_sarif_validation.py finds it at $SARIF_MULTITOOL or under this prefix and skips,
 # saying why, when it is absent.
 #
 # Usage: bash .ci/install-tools.sh

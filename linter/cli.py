@@ -71,7 +71,7 @@ def lint(
     baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file and exit 0."),
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings silenced by suppression comments or Metadata."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Parallel processes for many files (default: number of CPUs)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Processes for many files (default: the CPUs, when the work is large enough to gain from them)."),
     sarif_category: str = typer.Option("cognito-lint", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes (a value's type or letter case) in place, then report what is left."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF", help="Compare each client with its version at this git revision (e.g. origin/main): enables CG702."),
@@ -218,7 +218,7 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
 
     ignores = PerFileIgnores(settings.per_file_ignores, config_folder(settings))
     try:
-        outcome = runner.collect(runner.lint_paths(paths, lint_config, excludes, jobs or os.cpu_count() or 1),
+        outcome = runner.collect(runner.lint_paths(paths, lint_config, excludes, jobs),
                                  ignores, report)
     except PathNotFound as exc:
         raise UsageError(f"path not found: {exc}") from None
@@ -258,6 +258,11 @@ def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):
     declared = []
     if settings.policies:  # imported only when a configuration declares policies
         from linter.config import policies
+
+        try:
+            policies.check_ids(settings.policies)
+        except policies.PolicyError as exc:
+            raise config.ConfigError(f"{settings.path}: {exc}") from None
     for index, spec in enumerate(settings.policies):
         where = f"{settings.path}: policies[{index}] ({spec.id})"
         policies.check_spec(f"{where}: when", {f: c.operands() for f, c in spec.when.items()})

@@ -13,7 +13,9 @@ along but leaves untracked files out, so a new, not yet added module would be mi
 snapshot is committed and then given one uncommitted change, so that try-repo always takes its
 "uncommitted changes" path (a temporary shadow clone), in CI's clean clone too.
 
-Needs the ``pre-commit`` package (PyPI) and git; skipped, saying which is missing, without them.
+Needs the ``pre-commit`` package (PyPI), git and a git checkout of this project (the tests that
+run the hook carry the ``git`` marker: tests/conftest.py); skipped, saying which is missing, without
+them. The hook's ``files`` pattern is also checked against every extension the linter reads.
 """
 from __future__ import annotations
 
@@ -26,8 +28,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
-ROOT = Path(__file__).resolve().parent.parent
+from linter.loaders.registry import extensions
+from support import ROOT
+
 HOOK_ID = "cognito-lint"
 #: One pre-commit run builds a virtualenv and pip-installs the project: allow for a slow index.
 TIMEOUT = 900
@@ -129,6 +134,7 @@ def _report(done: subprocess.CompletedProcess) -> str:
     return f"exit {done.returncode}\n--- stdout ---\n{done.stdout}\n--- stderr ---\n{done.stderr}"
 
 
+@pytest.mark.git(checkout=True)
 def test_hook_fails_on_the_bad_file(try_repo):
     done = try_repo.run("bad.yaml")
     assert done.returncode == 1, _report(done)
@@ -138,6 +144,7 @@ def test_hook_fails_on_the_bad_file(try_repo):
     assert "http://app.example.com/callback" in done.stdout, _report(done)
 
 
+@pytest.mark.git(checkout=True)
 def test_hook_passes_on_the_good_file(try_repo):
     done = try_repo.run("good.yaml")
     assert done.returncode == 0, _report(done)
@@ -158,3 +165,14 @@ def test_manifest_is_valid_and_filters_files():
         assert pattern.search(name), name
     for name in ("notes.txt", "app.py", "a.json.bak", "yaml", "template.md", "a.jsonl"):
         assert not pattern.search(name), name
+
+
+def test_files_pattern_takes_every_extension_the_linter_reads():
+    """Adding an input kind (a new extension in linter.loaders.registry) means updating the hook's
+    ``files`` pattern too: pre-commit would not pass such files to the hook otherwise."""
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == HOOK_ID]
+    pattern = re.compile(hook["files"])
+    names = [f"stacks/client{extension}" for extension in sorted(extensions())]
+    assert names and all(name.startswith("stacks/client.") for name in names)
+    assert [name for name in names if not pattern.search(name)] == []

@@ -134,12 +134,15 @@ def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any
 
 
 def _same_type(value: Any, default: Any) -> bool:
+    """``value`` has the type of the option's default (a list: of the default's items' type, strings
+    when the default is empty)."""
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):
         return isinstance(value, int) and not isinstance(value, bool)
     if isinstance(default, (list, tuple)):
-        return isinstance(value, list)
+        items = default[0] if default else ""
+        return isinstance(value, list) and all(_same_type(item, items) for item in value)
     return isinstance(value, type(default))
 
 

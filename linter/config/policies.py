@@ -24,12 +24,15 @@ treat it like any rule.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterator, Optional
 
+import regex
+
 from linter.model import CLIENT_FIELDS, AppClient, Unknown, is_known
 from linter.model.service import SECRET_FIELDS, STRUCTURE_MEMBERS, VALIDITY_TOKENS
-from linter.rule import Problem, Rule
+from linter.rule import Problem, Rule, RuleError
 
 #: Condition operators and how documentation says them.
 OPERATORS = {
@@ -67,11 +70,26 @@ def check_spec(where: str, conditions: dict[str, dict[str, Any]]) -> None:
         for operator, operand in condition.items():
             if operator in ("min", "max") and field in VALIDITY_TOKENS and duration_seconds(operand) is None:
                 raise PolicyError(f"{where}.{field}.{operator}: give a duration such as 15m, 1h or 30d")
+            if operator in ("min", "max") and field not in VALIDITY_TOKENS and not _is_number(operand):
+                raise PolicyError(f"{where}.{field}.{operator}: give a number, not {operand!r}")
             if operator in ("matches", "not_matches"):
                 try:
-                    re.compile(operand)
-                except re.error as exc:
+                    _pattern(operand)
+                except (regex.error, OverflowError, ValueError, RecursionError) as exc:
                     raise PolicyError(f"{where}.{field}.{operator}: not a regular expression: {exc}") from None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def check_ids(specs: list) -> None:
+    """Raise PolicyError when two policies share an ID (one would silently replace the other)."""
+    seen: set[str] = set()
+    for spec in specs:
+        if spec.id in seen:
+            raise PolicyError(f"policy ID {spec.id} is used twice; give each policy its own ID")
+        seen.add(spec.id)
 
 
 def to_rule(spec: Any, config_path: str) -> Rule:
@@ -167,7 +185,7 @@ def _violations(client: AppClient, field: str, operator: str, operand: Any) -> I
     elif operator == "not_one_of" and value in operand:
         yield path, f"{named} is {shown}"
     elif operator in ("matches", "not_matches") and isinstance(value, str):
-        if (re.fullmatch(operand, value) is None) == (operator == "matches"):
+        if (_fullmatch(operand, value) is None) == (operator == "matches"):
             yield path, f"{named} {shown} {'does not match' if operator == 'matches' else 'matches'} {operand}"
     elif operator in ("min", "max") and isinstance(value, (int, float)) and not isinstance(value, bool):
         if value < operand if operator == "min" else value > operand:
@@ -189,9 +207,27 @@ def _list_violations(path: tuple, named: str, items: list, operator: str, operan
         elif operator == "not_one_of" and item in operand:
             yield path + (index,), f"{named} has {item}"
         elif operator in ("matches", "not_matches"):
-            if (re.fullmatch(operand, item) is None) == (operator == "matches"):
+            if (_fullmatch(operand, item) is None) == (operator == "matches"):
                 yield path + (index,), (f"{named} entry {item!r} "
                                         f"{'does not match' if operator == 'matches' else 'matches'} {operand}")
+
+
+#: How long one match of a policy's pattern may take.  The configuration may come with the pull
+#: request being linted: a pattern that backtracks for minutes must not hold the run.
+MATCH_SECONDS = 0.5
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(text: str):
+    return regex.compile(text)
+
+
+def _fullmatch(pattern: str, value: str):
+    try:
+        return _pattern(pattern).fullmatch(value, timeout=MATCH_SECONDS)
+    except TimeoutError:
+        raise RuleError(f"the policy pattern {pattern!r} took more than {MATCH_SECONDS} s on one value; "
+                        "simplify it (nested repetition such as (a+)+ backtracks)") from None
 
 
 def _is_secret(field: str) -> bool:

@@ -61,7 +61,7 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
     except RecursionError:  # a structure nested deeper than any evaluation of it can go
         result = FileResult(path)
         _parse_error(result, config, path, "nesting too deep to evaluate", 1, 1)
-    except Exception as exc:  # noqa: BLE001 - never a traceback, never lose the other files
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - never a traceback, never lose the other files
         result = FileResult(path)
         result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
     return result

@@ -125,7 +125,7 @@ def _entry_points() -> list[EntryPoint]:
     Importing importlib.metadata and letting it read every distribution costs ~20 ms, more than
     linting a small file; reading the ``entry_points.txt`` files directly costs ~1 ms.  Where a
     layout is beyond this reader (a zip on sys.path, a meta-path finder that provides
-    distributions), importlib.metadata does it.  tests/test_registry.py checks both agree.
+    distributions), importlib.metadata does it.  tests/engine/test_registry.py checks both agree.
     """
     found = _entry_points_from_folders()
     if found is None:
@@ -206,7 +206,7 @@ def _load_entry_point(entry_point) -> Rule:
     origin = _origin(entry_point)
     try:
         module = importlib.import_module(entry_point.value.split(":")[0])
-    except Exception as exc:  # a broken plugin is reported, not a traceback
+    except (Exception, SystemExit) as exc:  # a broken plugin is reported, not a traceback
         raise RuleError(f"cannot load rule {entry_point.name} from {origin}: {type(exc).__name__}: {exc}") from exc
     rule = Rule.from_module(module, origin)
     if rule.id != entry_point.name:
@@ -234,7 +234,7 @@ def _modules_in(folder: str):
         sys.modules[name] = module
         try:
             spec.loader.exec_module(module)
-        except Exception as exc:
+        except (Exception, SystemExit) as exc:
             raise RuleError(f"{path}: cannot import: {type(exc).__name__}: {exc}") from exc
         if not hasattr(module, "ID"):
             continue  # a helper module, not a rule

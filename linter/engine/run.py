@@ -3,6 +3,7 @@ per-file ignores turn off, and merge the results in a deterministic order.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -12,17 +13,46 @@ from linter.engine.lint import LintConfig, lint_file
 from linter.engine.per_file_ignores import PerFileIgnores
 
 
-def lint_paths(paths: Iterable[str], config: LintConfig, exclude: Iterable[str] = (), jobs: int = 1) -> Iterator[FileResult]:
-    """Results per file, in discovery order.  Raises ``discovery.PathNotFound``."""
+#: Forking workers and sending results back costs about a tenth of a second: below this much work
+#: one process is faster (measured in benchmarks/README.md, "Parallel or not").
+PARALLEL_MIN_FILES = 200
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024
+
+
+def lint_paths(paths: Iterable[str], config: LintConfig, exclude: Iterable[str] = (),
+               jobs: Optional[int] = None) -> Iterator[FileResult]:
+    """Results per file, in discovery order.  ``jobs``: processes (never more than the CPUs);
+    None decides by the work.  Raises ``discovery.PathNotFound``."""
     files = list(discovery.discover(paths, exclude))
-    jobs = min(jobs, len(files) // 4)  # a process per few files at most: forking costs too
-    if jobs > 1 and len(files) >= 8:
+    processes = _processes(files, jobs)
+    if processes > 1:
         from linter.engine.parallel import lint_in_parallel
 
-        yield from lint_in_parallel(files, config, jobs)
+        yield from lint_in_parallel(files, config, processes)
         return
     for path, explicit in files:
         yield lint_file(path, config, explicit)
+
+
+def _processes(files: list[tuple[str, bool]], jobs: Optional[int]) -> int:
+    cpus = os.cpu_count() or 1
+    if jobs is None:  # automatic: only when the work outweighs starting the workers
+        if len(files) < PARALLEL_MIN_FILES and _size(files) < PARALLEL_MIN_BYTES:
+            return 1
+        jobs = cpus
+    return max(1, min(jobs, cpus, len(files) // 4))  # a process per few files at most
+
+
+def _size(files: list[tuple[str, bool]]) -> int:
+    total = 0
+    for path, _ in files:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+        if total >= PARALLEL_MIN_BYTES:
+            break
+    return total
 
 
 @dataclass

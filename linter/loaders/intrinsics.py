@@ -112,7 +112,7 @@ class Evaluator:
         if name == "Fn::Select":
             if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[1], list) and not intrinsic(arg[1]):
                 index = self._value(arg[0], inner + (0,))
-                if isinstance(index, str) and index.isdigit():
+                if isinstance(index, str) and index.isdigit() and len(index) < 4000:
                     index = int(index)
                 if isinstance(index, int) and 0 <= index < len(arg[1]):
                     return self.resolve(arg[1][index], inner + (1, index), client_path)

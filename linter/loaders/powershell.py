@@ -137,7 +137,7 @@ def _client_properties(command: dict, path: tuple) -> tuple[dict, dict]:
             continue
         if parameter in STRUCT_PARAMETERS:
             structure, member = STRUCT_PARAMETERS[parameter]
-            if value is not None:
+            if value is not None and not isinstance(raw.get(structure), Unknown):  # -TokenValidityUnits $u: all unknown
                 raw.setdefault(structure, {})[member] = _bound(member, to_value(value))
                 origin[(structure, member)] = doc_path
                 origin.setdefault((structure,), doc_path)
@@ -163,7 +163,7 @@ def _client_properties(command: dict, path: tuple) -> tuple[dict, dict]:
 def _bound(field: str, value: Any) -> Any:
     """The value as PowerShell binds it to the parameter's type: "60" to an [int], 1 or 0 to a
     [bool], 60 to a [string]."""
-    if field in INT_FIELDS and isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]+\s*", value):
+    if field in INT_FIELDS and isinstance(value, str) and re.fullmatch(r"\s*-?[0-9]{1,3999}\s*", value):
         return int(value)
     if field in BOOL_FIELDS and isinstance(value, int) and not isinstance(value, bool):
         return value != 0

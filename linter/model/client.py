@@ -238,7 +238,7 @@ def coerce(field: str, value: Any, lenient: bool) -> Any:
     if field in INT_FIELDS:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        if lenient and isinstance(value, str) and _INTEGER.match(value):
+        if lenient and isinstance(value, str) and _INTEGER.match(value) and len(value) < 4000:
             return int(value)
         return _INVALID
     if field in LIST_FIELDS:

@@ -194,7 +194,10 @@ class _Parser(Reader):
         match = _NUMBER.match(self.text, self.pos)
         if match:
             self.pos = match.end()
-            return float(match.group(0)) if match.group(1) or match.group(2) else int(match.group(0))
+            if match.group(1) or match.group(2):
+                return float(match.group(0))
+            # Python converts at most 4,300 digits to an int; no setting comes near: keep the text.
+            return int(match.group(0)) if len(match.group(0)) < 4000 else match.group(0)
         match = _IDENT.match(self.text, self.pos)
         if match and match.group(0) in ("true", "false", "null"):
             self.pos = match.end()

@@ -204,7 +204,7 @@ class _Reader(Reader):
             constant = text[start:self.pos].lower()
             value = {"$true": True, "$false": False, "$null": None}[constant] if constant in (
                 "$true", "$false", "$null") else Expression(text[start:self.pos])
-        elif c in "([{" or text.startswith("@{", self.pos):
+        elif (c and c in "([{") or text.startswith("@{", self.pos):
             self.pos += 2 if c == "@" else 1
             self.skip_group(CLOSERS["{" if c == "@" else c])
             value = Expression(text[start:self.pos])
@@ -212,7 +212,8 @@ class _Reader(Reader):
             number = _INTEGER.match(text, self.pos)
             if number and self.at_element_end(number.end()):
                 self.pos = number.end()
-                value = int(number.group(0))
+                # Python converts at most 4,300 digits to an int; no setting comes near: keep the text.
+                value = int(number.group(0)) if len(number.group(0)) < 4000 else number.group(0)
             elif argument_mode:
                 end = _BARE_END.search(text, self.pos)
                 self.pos = end.start() if end else len(text)

@@ -65,6 +65,8 @@ class YamlDocument(Document):
     def parse(cls, path: str, text: str) -> "YamlDocument":
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+        if _nesting_bound(text) > MAX_NESTING:  # the C composer recurses without a limit: it would crash
+            raise ParseError(f"invalid YAML: nesting too deep (over {MAX_NESTING:,} levels)")
         try:
             try:
                 root = _compose(text)
@@ -119,6 +121,27 @@ class YamlDocument(Document):
             eol = self.text.find("\n", start)
             end = eol if eol >= 0 else len(self.text)
         return self.offsets_span(start, max(end, start + 1))
+
+
+#: Deeper documents are refused before ruamel's C composer sees them: it recurses on the C stack
+#: and crashes the process somewhere past 20,000 levels.
+MAX_NESTING = 10_000
+_BRACKET = re.compile(r"[\[\]{}]")
+_BLOCK_PREFIX = re.compile(r"^([ \t]*)((?:[-?:][ \t]+)*)", re.M)
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound on the document's nesting, cheaply: the deepest run of flow brackets plus
+    the widest indentation and run of block indicators (``- - - x``) on one line."""
+    depth = flow = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match.group(0) in "[{" else -1
+        flow = max(flow, depth)
+    if flow > MAX_NESTING:
+        return flow
+    block = max((len(m.group(1)) + m.group(2).count(" ") + m.group(2).count("\t")
+                 for m in _BLOCK_PREFIX.finditer(text)), default=0)
+    return flow + block
 
 
 # libyaml follows YAML 1.1, which rejects a colon inside a plain scalar in flow context, e.g.

@@ -2,7 +2,7 @@
 
 sarif-om's usual serializer (jschema_to_python) drops every value equal to its schema default,
 which would turn ``level: "warning"`` under an error-default rule into an error.  ``_to_json``
-below keeps every value that was set, so levels survive (tests/test_reporters.py proves it).
+below keeps every value that was set, so levels survive (tests/reporters/test_reporters.py proves it).
 """
 from __future__ import annotations
 

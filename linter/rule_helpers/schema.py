@@ -161,7 +161,7 @@ def _integral(value: Any) -> Optional[int]:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
-    if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,3999}", value.strip()):  # int() stops at 4,300 digits
         return int(value.strip())
     return None
 
