@@ -92,7 +92,7 @@ def test_a_rule_that_ends_its_process_is_that_files_error(tmp_path, how, jobs):
 def test_ctrl_c_during_a_parallel_run_stops_every_process_at_once(tmp_path):
     for i in range(600):
         (tmp_path / f"c{i:03d}.json").write_text(CLIENT % i)
-    process = subprocess.Popen([sys.executable, "-m", "linter", "lint", "--jobs", "2", "."], cwd=tmp_path,
+    process = subprocess.Popen([sys.executable, "-P", "-m", "linter", "lint", "--jobs", "2", "."], cwd=tmp_path,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     time.sleep(1.2)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does: the whole process group
