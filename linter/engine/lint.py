@@ -108,6 +108,8 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
         own = [s for s in sources if (s.document or doc) is document]
         redactor = Redactor(_secrets(document, own))
         found = [f for source in own for f in _check_client(document, source, config, redactor)]
+        if document is doc:
+            found += [_recovered(document, message, span, config, redactor) for message, span in document.problems]
         result.findings += suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
                                               unused_level, lambda line, column: _shown(document, redactor, line, column))
         result.digests[document.path] = text_digest(document.text)
@@ -207,6 +209,13 @@ def _parse_error(result: FileResult, config: LintConfig, path: str, message: str
     message = scrubbed_message(message, registry.names())
     result.findings.append(Finding(PARSE_ERROR, level, message, path, Span(line, column, line, max(end_column, column)),
                                    source_line=source_line, source_column=first_column))
+
+
+def _recovered(doc: Document, message: str, span: Span, config: LintConfig, redactor: Redactor) -> Finding:
+    """A CG001 for a problem the parser read past (a duplicate key): the rest of the file is linted."""
+    source_line, source_column = _shown(doc, redactor, span.line, span.column)
+    return Finding(PARSE_ERROR, config.levels.get(PARSE_ERROR) or "error", redactor.message(message), doc.path, span,
+                   source_line=source_line, source_column=source_column)
 
 
 def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor) -> list[Finding]:

@@ -29,7 +29,7 @@ class FixOutcome:
 
 def fix_files(findings: Iterable[Any]) -> FixOutcome:
     outcome = FixOutcome()
-    by_file: dict[str, list[Finding]] = {}
+    by_file: dict[str, list] = {}
     for finding in findings:
         if finding.fix is not None and finding.suppressed is None:
             by_file.setdefault(finding.file, []).append(finding)

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from support import ROOT, run_cli
+from support import run_cli
 
 CLIENT = '{"UserPoolId": "us-east-1_abc", "ClientName": "c%d", "AllowedOAuthFlows": ["implicit"]}'
 

@@ -109,7 +109,6 @@ def test_short_form_tags_are_long_form_data_with_spans_inside():
 @pytest.mark.parametrize("text, message, line, column", [
     ("a:\n\tb: 1\n", "tab character", 2, 1),
     ("Resources: !Reff x\n", "unknown tag '!Reff'", 1, 12),
-    ("a: 1\nb: 2\na: 3\n", "duplicate key 'a'", 3, 1),
     ("a: [1, 2\n", "expected ',' or ']'", 2, 1),
 ])
 def test_yaml_parse_errors_have_positions(text, message, line, column):
@@ -120,8 +119,6 @@ def test_yaml_parse_errors_have_positions(text, message, line, column):
 
 
 @pytest.mark.parametrize("text, message, line, column", [
-    ('{\n  "a": 1,\n  "a": 2\n}', "duplicate key 'a'", 3, 3),
-    ('{"a": {"b": 1, "c": [1, {"b": 2, "b": 3}]}}', "duplicate key 'b'", 1, 34),
     ('{\n  "a": [1,\n}', "invalid JSON", 3, 1),
 ])
 def test_json_parse_errors_have_positions(text, message, line, column):
@@ -168,3 +165,19 @@ def test_engine_reports_spans_of_rule_paths(tmp_path, props, as_json, shape):
         start = doc._starts()[finding.span.line - 1] + finding.span.column - 1
         end = doc._starts()[finding.span.end_line - 1] + finding.span.end_column - 1
         assert repr(loads(text[start:end])) == finding.message
+
+
+@pytest.mark.parametrize("parse, text, key, span, data", [
+    (YamlDocument.parse, "a: 1\nb: 2\na: 3\n", "a", (3, 1, 3, 2), {"a": 3, "b": 2}),
+    (YamlDocument.parse, "x: {long_key: 1, long_key: 2}\n", "long_key", (1, 18, 1, 26), {"x": {"long_key": 2}}),
+    (JsonDocument.parse, '{\n  "a": 1,\n  "a": 2\n}', "a", (3, 3, 3, 6), {"a": 2}),
+    (JsonDocument.parse, '{"a": {"b": 1, "c": [1, {"b": 2, "b": 3}]}}', "b", (1, 34, 1, 37), {"a": {"b": 1, "c": [1, {"b": 3}]}}),
+])
+def test_a_duplicate_key_is_read_past_as_its_readers_do(parse, text, key, span, data):
+    """Issue 14: the last value counts (as CloudFormation and the AWS CLI read it), the later key is
+    reported with its whole span, and the rest of the file is read."""
+    doc = parse("t", text)
+    assert doc.data == data
+    [(message, where)] = doc.problems
+    assert message.startswith(f"duplicate key '{key}' (first at line ")
+    assert (where.line, where.column, where.end_line, where.end_column) == span

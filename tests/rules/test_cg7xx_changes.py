@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from linter.engine.diff_base import DiffBaseError, check_revision
-from support import ROOT, cfn, ids_and_lines, lint_text, run_cli, span_text
+from support import cfn, ids_and_lines, lint_text, run_cli, span_text
 
 RESET = ["TokenValidityUnits", "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity",
          "ExplicitAuthFlows", "PreventUserExistenceErrors", "EnableTokenRevocation",
@@ -145,8 +145,7 @@ def repository(tmp_path):
 
 
 def lint_cg702(folder, *args):
-    return run_cli("lint", "--select", "CG702", "--fail-on", "never", "--format", "json", *args, cwd=folder,
-                   env={"PYTHONPATH": str(ROOT)})
+    return run_cli("lint", "--select", "CG702", "--fail-on", "never", "--format", "json", *args, cwd=folder)
 
 
 @pytest.mark.git
