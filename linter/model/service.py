@@ -101,12 +101,9 @@ PUBLIC_SIGN_IN_FLOWS = (
     "ALLOW_USER_AUTH",
 )
 
-#: ExplicitAuthFlows values that the service documents (GetDerivedToken: "The requesting app client
-#: must have ALLOW_TOKEN_EXCHANGE_IMPERSONATION or ALLOW_TOKEN_EXCHANGE_DELEGATION in its
-#: ExplicitAuthFlows") but the botocore release of the constraint table does not list.  Valid in
-#: API payloads; CloudFormation cannot set any ALLOW_TOKEN_EXCHANGE_* flow (CG007).
+#: The token-exchange flows (ALLOW_TOKEN_EXCHANGE_IMPERSONATION and _DELEGATION, for GetDerivedToken):
+#: valid in API payloads, and no AWS::Cognito::UserPoolClient property takes them (CG007).
 TOKEN_EXCHANGE_PREFIX = "ALLOW_TOKEN_EXCHANGE"
-API_NEW_AUTH_FLOWS = ("ALLOW_TOKEN_EXCHANGE_IMPERSONATION", "ALLOW_TOKEN_EXCHANGE_DELEGATION")
 
 # --- OAuth -------------------------------------------------------------------------------------
 

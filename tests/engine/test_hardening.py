@@ -97,14 +97,18 @@ def test_ctrl_c_during_a_parallel_run_stops_every_process_at_once(tmp_path):
     time.sleep(1.2)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal does: the whole process group
     try:
-        _, stderr = process.communicate(timeout=15)
+        _, stderr = process.communicate(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         pytest.fail("the run hung after Ctrl-C")
     assert process.returncode in (0, 1, 130)  # finished already, or interrupted
     assert b"Traceback" not in stderr
-    leftover = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True)
-    assert leftover.stdout == b""  # no worker outlives the run
+    for _ in range(50):  # no worker outlives the run (give a loaded machine a moment to reap them)
+        leftover = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True)
+        if leftover.stdout == b"":
+            break
+        time.sleep(0.1)
+    assert leftover.stdout == b""
 
 
 def test_jobs_are_capped_at_the_cpus(tmp_path, monkeypatch):

@@ -24,13 +24,11 @@ _text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_s
 _url = st.builds(lambda host, path: f"https://{host}.example.com/{path}",
                  st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), st.from_regex(r"[a-z0-9/#:]{0,12}", fullmatch=True))
 scalars = st.one_of(_text, _url, st.integers(-10**6, 10**9), st.booleans())
+#: Names; none that names a secret (its value is masked in messages: tests/engine/test_secrets_everywhere.py).
+_names = st.from_regex(r"[A-Z][A-Za-z]{0,15}", fullmatch=True).filter(lambda k: not is_secret_key(k))
 values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, min_size=1, max_size=4),
-    st.dictionaries(st.from_regex(r"[A-Z][A-Za-z]{0,12}", fullmatch=True), inner, min_size=1, max_size=4)),
-    max_leaves=12)
-#: Property names; none that names a secret (its value is masked in messages: tests/engine/test_secrets_everywhere.py).
-properties = st.dictionaries(st.from_regex(r"[A-Z][A-Za-z]{0,15}", fullmatch=True).filter(lambda k: not is_secret_key(k)),
-                             values, min_size=1, max_size=6)
+    st.lists(inner, min_size=1, max_size=4), st.dictionaries(_names, inner, min_size=1, max_size=4)), max_leaves=12)
+properties = st.dictionaries(_names, values, min_size=1, max_size=6)
 
 
 def span_of(doc, path, key=False) -> str:
@@ -147,7 +145,7 @@ def payload(props, shape):
     return {"UserPoolClient": client} if shape == "describe" else client
 
 
-@settings(max_examples=90, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=90, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(props=properties, as_json=st.booleans(), shape=st.sampled_from(["template", "create", "describe"]))
 def test_engine_reports_spans_of_rule_paths(tmp_path, props, as_json, shape):
     data = payload(props, shape)
