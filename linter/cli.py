@@ -1,4 +1,4 @@
-"""The command line: ``cognito-lint lint | explain | rules``.
+"""The command line: ``cognito-lint lint | explain | rules | lsp``.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 some; 2 usage or internal error (one line on
 stderr, never a traceback).
@@ -315,6 +315,21 @@ def list_rules(
         return
     for r in rules:
         typer.echo(f"{r.id}  {r.level:<7}  {r.name:<40}  {r.summary}")
+
+
+@app.command()
+def lsp(
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file for every document (default: the nearest to each document, found as `lint` finds it)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Also rules from this folder (repeatable)."),
+) -> None:
+    """Run the language server (LSP over stdio) for editors; needs pip install 'cognito-lint[lsp]'."""
+    try:
+        from linter.lsp.server import serve
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in ("pygls", "lsprotocol"):
+            raise UsageError("the language server needs pygls: pip install 'cognito-lint[lsp]'") from None
+        raise
+    serve(config_file, tuple(rules_dir or ()))
 
 
 def main() -> None:
