@@ -254,13 +254,19 @@ class CognitoLintServer(LanguageServer):
             lsp.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=linted.diagnostics))
 
     def _tell(self, message: str) -> None:
-        """Log every error; show each distinct one once."""
-        self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"{NAME}: {message}"))
-        if message not in self._shown_messages:
-            self._shown_messages.add(message)
-            self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"{NAME}: {message}"))
+        """Show and log an error, each distinct one once (not at every keystroke) until the
+        configuration changes."""
+        if message in self._shown_messages:
+            return
+        self._shown_messages.add(message)
+        for send, params in ((self.window_log_message, lsp.LogMessageParams),
+                             (self.window_show_message, lsp.ShowMessageParams)):
+            send(params(type=lsp.MessageType.Error, message=f"{NAME}: {message}"))
 
-    def relint_all(self) -> None:
+    def configuration_changed(self) -> None:
+        """Load every configuration again and lint every open document with it."""
+        self.settings.forget()
+        self._shown_messages.clear()
         for uri in sorted(self.open_uris):
             self.schedule(uri, 0)
 
@@ -302,8 +308,7 @@ def create_server(settings: SettingsCache, debounce: float = DEBOUNCE) -> Cognit
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: lsp.DidSaveTextDocumentParams) -> None:
         if os.path.basename(urlparse(params.text_document.uri).path) in CONFIG_FILES:  # edited in the editor
-            server.settings.forget()
-            server.relint_all()
+            server.configuration_changed()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: lsp.DidCloseTextDocumentParams) -> None:
@@ -314,8 +319,7 @@ def create_server(settings: SettingsCache, debounce: float = DEBOUNCE) -> Cognit
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(params: lsp.DidChangeWatchedFilesParams) -> None:
-        server.settings.forget()
-        server.relint_all()
+        server.configuration_changed()
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
         code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False))

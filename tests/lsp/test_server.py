@@ -212,6 +212,16 @@ async def test_configuration_reload_malformed_buffer_and_fix_all(client: Languag
     change(client, api, 2, fixed)
     assert await diagnostics(client, api, 2) == []
 
+    # A configuration that does not load: said once, and the defaults are used meanwhile.
+    client.published.clear()
+    (client.root / ".cognito-lint.yaml").write_text("selct: [CG2]\n")
+    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+        [lsp.FileEvent(uri=(client.root / ".cognito-lint.yaml").as_uri(), type=lsp.FileChangeType.Changed)]))
+    assert "CG406" in [d.code for d in await diagnostics(client, api, 2)]
+    await diagnostics(client, uri, 2)
+    shown = [m.message for m in client.messages if "configuration not used" in m.message]
+    assert len(shown) == 1 and "selct: unknown key" in shown[0], client.messages
+
 
 def big_template(megabytes: float = 5) -> str:
     """A template of ``megabytes`` (many topics), with one client at the end (a CG202 at its last line)."""
