@@ -80,7 +80,7 @@ async def stdio_times(path: Path, runs: int) -> list[float]:
         if future is not None and not future.done():
             future.set_result(time.perf_counter())
 
-    await client.start_io(sys.executable, "-m", "linter", "lsp", cwd=str(ROOT))
+    await client.start_io(sys.executable, "-P", "-m", "linter", "lsp", cwd=str(ROOT))
     await client.initialize_async(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(),
                                                        root_uri=path.parent.as_uri(), process_id=os.getpid()))
     client.initialized(lsp.InitializedParams())

@@ -9,14 +9,14 @@ from support import ROOT, run_cli
 
 def test_without_the_extra_the_command_says_what_to_install():
     code = "import sys; sys.modules['pygls'] = None; sys.argv = ['cognito-lint', 'lsp']; from linter.console import main; main()"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "cognito-lint: error: the language server needs pygls: pip install 'cognito-lint[lsp]'"]
 
 
 def test_linting_never_imports_pygls_or_lsprotocol():
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "linter", "lint",
+    result = subprocess.run([sys.executable, "-P", "-X", "importtime", "-m", "linter", "lint",
                              "sample_configs/good/web-client.template.yaml"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]

@@ -52,7 +52,7 @@ def _make_client() -> LanguageClient:
     return client
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp"],
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-P", "-m", "linter", "lsp"],
                                               client_factory=_make_client),
                     params=list(CLIENTS))
 async def client(lsp_client: LanguageClient, request, tmp_path):

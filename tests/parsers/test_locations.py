@@ -26,7 +26,8 @@ _url = st.builds(lambda host, path: f"https://{host}.example.com/{path}",
 scalars = st.one_of(_text, _url, st.integers(-10**6, 10**9), st.booleans())
 values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, min_size=1, max_size=4),
-    st.dictionaries(st.from_regex(r"[A-Z][A-Za-z]{0,12}", fullmatch=True), inner, min_size=1, max_size=4)),
+    st.dictionaries(st.from_regex(r"[A-Z][A-Za-z]{0,12}", fullmatch=True).filter(lambda k: not is_secret_key(k)),
+                    inner, min_size=1, max_size=4)),
     max_leaves=12)
 #: Property names; none that names a secret (its value is masked in messages: tests/engine/test_secrets_everywhere.py).
 properties = st.dictionaries(st.from_regex(r"[A-Z][A-Za-z]{0,15}", fullmatch=True).filter(lambda k: not is_secret_key(k)),
