@@ -3,6 +3,7 @@ client paths into spans, apply the file's suppressions, redact secrets.
 
 ``lint_file`` is a pure function of a path and a :class:`LintConfig`, which is what lets
 :mod:`linter.engine.run` spread files over processes and still report in a deterministic order.
+``lint_text`` is the same for content that is not (yet) in the file: the language server's buffers.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import itertools
 import os
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -53,8 +54,21 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResult:
     """Lint one file.  A bug (ours or a plugin's) on one file is reported and the others go on."""
+    return _lint(path, config, explicit, lambda result: _read(result, config, path, explicit))
+
+
+def lint_text(path: str, content: str | bytes, config: LintConfig) -> FileResult:
+    """Lint ``content`` as the file ``path`` (an editor's unsaved buffer): the file is not read,
+    everything else is as :func:`lint_file` does for a file named on the command line (the kind
+    decided by the name and the content, the same findings, suppressions and redaction)."""
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return _lint(path, config, True, lambda result: _in_memory(result, config, path, data))
+
+
+def _lint(path: str, config: LintConfig, explicit: bool, read: Callable[[FileResult], Optional[bytes]]) -> FileResult:
+    """Lint the bytes ``read`` gives (None: nothing to lint, the reason is in the result already)."""
     try:
-        return _lint_file(path, config, explicit)
+        return _lint_bytes(path, config, explicit, read)
     except RuleError as exc:
         result = FileResult(path)
         result.errors.append(f"{path}: {exc}")
@@ -67,12 +81,13 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
     return result
 
 
-def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
+def _lint_bytes(path: str, config: LintConfig, explicit: bool,
+                read: Callable[[FileResult], Optional[bytes]]) -> FileResult:
     result = FileResult(path)
     if explicit and discovery.is_foreign(path):
         result.verbose_notices.append(f"{path}: skipped: not a JSON/YAML input")
         return result
-    data = _read(result, config, path, explicit)
+    data = read(result)
     if data is None:
         return result
     unicode_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16/32 text: CG001, not "binary"
@@ -134,6 +149,19 @@ def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> 
     except OSError as exc:
         _parse_error(result, config, path, f"cannot read file: {exc.strerror or exc}", 1, 1)
         return None
+    return _non_empty(result, path, data, explicit)
+
+
+def _in_memory(result: FileResult, config: LintConfig, path: str, data: bytes) -> Optional[bytes]:
+    """A buffer's bytes, held to the limits of a file's."""
+    if len(data) > MAX_FILE_BYTES:
+        _parse_error(result, config, path, f"the file is {len(data):,} bytes; files over "
+                                           f"{MAX_FILE_BYTES:,} bytes are not read", 1, 1)
+        return None
+    return _non_empty(result, path, data, True)
+
+
+def _non_empty(result: FileResult, path: str, data: bytes, explicit: bool) -> Optional[bytes]:
     if not data.strip():
         if explicit:
             result.notices.append(f"{path}: skipped: the file is empty")
