@@ -209,12 +209,32 @@ class _Parser(Reader):
             if not text:
                 raise self.error("expected an expression")
             value = self.conditional(path, start, question, stop) if question is not None else None
-            if value is None:
-                self.pos = after
-                value = Expression(text)
-            else:
+            if value is not None:  # it ends where its false branch does (a true branch's ':' ended the scan)
                 end = self.values[path + (FALSE,)][1]
+            else:
+                if self.text[start] == "(" and self.text[end - 1] == ")":
+                    value = self.parenthesised(path, start, end)
+                    if value is not None:
+                        start, end = self.values[path]  # (inner): the inner value's span
+                if value is None:
+                    value = Expression(text)
+                self.pos = after
         self.values[path] = (start, end)
+        return value
+
+    def parenthesised(self, path: DocPath, start: int, end: int) -> Any:
+        """``( expr )`` that spans all of ``start``..``end``: the inner value when it is a literal
+        or a conditional (``(var.a ? ["x"] : [])``); None otherwise (the caller keeps the text)."""
+        self.pos = start + 1
+        try:
+            self.skip(newlines=True)
+            value = self.expression(path)
+            self.skip(newlines=True)
+        except ParseError:
+            return None
+        if self.pos != end - 1 or self.peek() != ")" or isinstance(value, Expression) and \
+                not isinstance(value, Conditional):
+            return None
         return value
 
     def conditional(self, path: DocPath, start: int, question: int, stop: str) -> Optional[Conditional]:

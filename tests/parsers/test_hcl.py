@@ -146,6 +146,16 @@ def test_text_that_is_no_whole_conditional_is_not_one(text):
     assert not isinstance(value, Conditional)
 
 
+def test_parentheses_around_a_conditional_or_a_literal_are_read_through():
+    doc = parse('locals {\n  a = (var.x ? ["y"] : [])\n  b = (\n    var.x ? 1 : (2)\n  )\n  c = (["l"])\n'
+                '  d = (var.x)\n  e = (1) + (2)\n}\n')
+    values = doc.data["locals"][0]
+    assert values["a"].condition == "var.x" and values["a"][TRUE] == ["y"]
+    assert _covered(doc, ("locals", 0, "a")) == 'var.x ? ["y"] : []'
+    assert values["b"][FALSE] == 2 and _covered(doc, ("locals", 0, "b", FALSE)) == "2"
+    assert values["c"] == ["l"] and values["d"] == Expression("(var.x)") and values["e"] == Expression("(1) + (2)")
+
+
 def test_a_whole_expression_on_its_own_for_the_json_syntax():
     value = parse_expression('var.google ? ["COGNITO", "Google"] : ["COGNITO"]')
     assert isinstance(value, Conditional) and value[FALSE] == ["COGNITO"]
