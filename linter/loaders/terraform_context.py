@@ -17,7 +17,7 @@ from typing import Any, Iterator, Optional
 
 from linter.loaders.template_context import schema_attributes
 from linter.parsers.document import ParseError
-from linter.parsers.hcl import HclDocument
+from linter.parsers.hcl import Conditional, HclDocument
 from linter.parsers.scanner import Expression
 from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo
 
@@ -110,12 +110,16 @@ def _folder_files(folder: str) -> dict[str, Optional[dict]]:
 
 
 def _expressions(value: Any) -> Iterator[Expression]:
-    """Every expression in a value (list items, template parts, object values)."""
+    """Every expression in a value (list items, template parts, object values, both branches of
+    a conditional: Terraform orders creation by every reference, taken or not)."""
     if isinstance(value, Expression):
         yield value
         for part in value.parts or ():
             if isinstance(part, Expression):
                 yield part
+        if isinstance(value, Conditional):
+            for branch in value.branches.values():
+                yield from _expressions(branch)
     elif isinstance(value, list):
         for item in value:
             yield from _expressions(item)
