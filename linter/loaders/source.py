@@ -15,7 +15,8 @@ ClientPath = tuple  # tuple[str | int, ...], e.g. ("CallbackURLs", 2)
 
 @dataclass
 class Variant:
-    """The client as it is under one choice of Fn::If conditions (the only one elsewhere)."""
+    """The client as it is under one choice of conditions (CloudFormation's Fn::If, Terraform's
+    conditionals; the only one elsewhere)."""
 
     client: AppClient
     #: client path → document path of the value it came from (longest prefix wins).
