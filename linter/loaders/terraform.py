@@ -4,7 +4,9 @@ syntax) or a plan's JSON (``terraform show -json PLANFILE``).
 Arguments are renamed to the API's names (the README's "Inputs" section); the single nested blocks
 (``token_validity_units { ... }``) become the API's structures.  Expressions the HCL reader does
 not evaluate (``var.x``, ``aws_cognito_user_pool.pool.id``, function calls) are unknown values;
-an interpolated string keeps its literal parts (a known ``https://`` scheme).
+an interpolated string keeps its literal parts (a known ``https://`` scheme).  A variable with a
+``default`` in the module (``var.x``) is an unknown carrying that default, for the rules that accept
+defaults.
 
 Conditionals (``var.google ? ["COGNITO", "Google"] : ["COGNITO"]``, in ``.tf`` and as a whole
 ``"${...}"`` string of the JSON syntax) are evaluated per branch, as CloudFormation's ``Fn::If``: one
@@ -27,10 +29,10 @@ from typing import Any, Callable, Optional
 
 from linter.loaders import secrets
 from linter.loaders.conditions import possible_assignments
-from linter.loaders.expressions import to_value
+from linter.loaders.expressions import Defaults, to_value, unknown
 from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Variant
-from linter.model import Template, Unknown, Wording, build_client
+from linter.model import Template, TemplateContext, Unknown, Wording, build_client
 from linter.parsers.document import Document
 from linter.parsers.hcl import FALSE, TRUE, Conditional, HclDocument, parse_expression
 from linter.parsers.scanner import Expression
@@ -85,6 +87,7 @@ class TerraformWording(Wording):
 
     deployer = "Terraform"
     container = "module"
+    parameter = "variable"
     _RESOURCE_TYPES = {
         "AWS::Cognito::UserPoolIdentityProvider": "aws_cognito_identity_provider",
         "AWS::Cognito::UserPoolResourceServer": "aws_cognito_resource_server",
@@ -160,9 +163,11 @@ def load(doc: Document) -> list[ClientSource]:
         from linter.loaders.terraform_context import ModuleIndex
 
         module = ModuleIndex(doc)
-        convert: Callable[[Any], Any] = to_value
-    else:
-        convert = _from_json_syntax
+        defaults = module.variable_defaults()
+        convert: Callable[[Any], Any] = lambda value: to_value(value, defaults)
+    else:  # .tf.json: the file's own variables (the folder's other files are not read)
+        defaults = _json_variable_defaults(doc.data)
+        convert = lambda value: _from_json_syntax(value, defaults)
     sources = []
     for name, body in clients.items():
         if isinstance(body, dict):
@@ -323,11 +328,11 @@ def _single_block(value: Any, path: tuple) -> tuple[Any, tuple]:
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}|%\{")
 
 
-def _from_json_syntax(value: Any) -> Any:
+def _from_json_syntax(value: Any, defaults: Optional[Defaults] = None) -> Any:
     """A value of Terraform's JSON syntax: strings with ``${...}`` are templates (the branches of a
     conditional are already read as HCL)."""
     if isinstance(value, Expression):
-        return to_value(value)
+        return to_value(value, defaults)
     if isinstance(value, str) and ("${" in value or "%{" in value):
         if "%{" in value.replace("%%{", ""):
             return Unknown(value)  # a template directive
@@ -335,15 +340,16 @@ def _from_json_syntax(value: Any) -> Any:
         last = 0
         for match in _INTERPOLATION.finditer(value):
             parts.append(value[last:match.start()].replace("$${", "${"))
-            parts.append(Unknown(match.group(1).strip(), ref=Expression(match.group(1).strip()).reference))
+            text = match.group(1).strip()
+            parts.append(unknown(text, Expression(text).reference, defaults))
             last = match.end()
         parts.append(value[last:].replace("$${", "${"))
         parts = [p for p in parts if p != ""]
         return Template(parts, source="interpolation") if any(isinstance(p, Unknown) for p in parts) else "".join(parts)
     if isinstance(value, list):
-        return [_from_json_syntax(v) for v in value]
+        return [_from_json_syntax(v, defaults) for v in value]
     if isinstance(value, dict):
-        return {k: _from_json_syntax(v) for k, v in value.items()}
+        return {k: _from_json_syntax(v, defaults) for k, v in value.items()}
     return value
 
 
@@ -358,6 +364,16 @@ def _json_conditional(value: Any) -> Any:
         return value
     parsed = parse_expression(match.group(1).strip().strip("~").strip())
     return parsed if isinstance(parsed, Conditional) else value
+
+
+def _json_variable_defaults(data: Any) -> dict[str, tuple[str, Any]]:
+    """``var.x`` → (``x``, its default) for the variables of a ``.tf.json`` file itself."""
+    variables = data.get("variable") if isinstance(data, dict) else None
+    found: dict[str, tuple[str, Any]] = {}
+    for name, body in (variables.items() if isinstance(variables, dict) else ()):
+        if isinstance(body, dict) and body.get("default") is not None and body.get("sensitive") is not True:
+            found[f"var.{name}"] = (name, body["default"])
+    return found
 
 
 # --- plans ----------------------------------------------------------------------------------------
