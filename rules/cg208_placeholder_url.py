@@ -6,6 +6,12 @@ Reports an entry of `CallbackURLs` or `LogoutURLs` whose host is `example.com`, 
 `https://example.com` as the callback URL when an OAuth client is defined without one, so this
 finding is common in synthesized templates.
 
+A parameter's `Default` (a Terraform variable's `default`) counts where the URL is otherwise
+unknown: a placeholder default (`CallbackUrl` defaulting to `https://example.com/callback`) is
+what deploys whenever the parameter is not given, and the message says "(with the default of
+parameter CallbackUrl)"; make such a parameter required instead. A parameter without a default
+stays unknown.
+
 ## Why it matters
 These domains are reserved for documentation; nobody's application runs there. A placeholder
 callback means the sign-in flow ends on a page you do not control, or the real URL was never
@@ -40,9 +46,8 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    for path, field, url in urls.redirect_urls(client):
+    for path, field, url, note in urls.redirect_urls_where(client, urls.placeholder_domain):
         domain = urls.placeholder_domain(url)
-        if domain:
-            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is on {domain}, a domain "
-                                "reserved for examples: nobody's application runs there. Replace it with your "
-                                "application's real URL.")
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} is on {domain}, a domain "
+                            "reserved for examples: nobody's application runs there. Replace it with your "
+                            "application's real URL.")

@@ -8,7 +8,7 @@ import json
 from linter.loaders.registry import load as load_clients
 from linter.loaders.registry import parse as parse_bytes
 from linter.model import Template, Unknown, with_defaults
-from support import tf
+from support import lint_rules, lint_written, span_text, tf
 
 PARAMETERS = """\
 Parameters:
@@ -64,6 +64,24 @@ def test_split_is_evaluated_and_of_a_parameter_carries_the_split_default():
     assert with_defaults(listed) == (["https://a.fabrikam.io/cb", "http://b.fabrikam.io/cb"], ("UrlList",))
 
 
+def test_a_finding_on_an_item_of_a_default_list_points_at_the_value_that_holds_it():
+    text = PARAMETERS + """\
+Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: us-east-1_abc
+      CallbackURLs: !Split [",", !Ref Urls]
+      LogoutURLs: !Ref UrlList
+"""
+    findings = lint_rules(text, "CG202")
+    assert [span_text(f, text) for f in findings] == ['!Split [",", !Ref Urls]', "!Ref UrlList"]
+    as_json = json.dumps(parse_bytes("t.yaml", text.encode()).data, indent=1)
+    findings = lint_rules(as_json, "CG202", "template.json")
+    assert [json.loads(span_text(f, as_json)) for f in findings] == [{"Fn::Split": [",", {"Ref": "Urls"}]},
+                                                                     {"Ref": "UrlList"}]
+
+
 # --- Terraform: the module's variable blocks -------------------------------------------------------
 
 VARIABLES = '''\
@@ -108,3 +126,13 @@ def test_a_variable_declared_twice_has_no_default(tmp_path):
     client = tf_client(tmp_path, "default_redirect_uri = var.site_host", VARIABLES,
                        'variable "site_host" {\n  default = "other.fabrikam.io"\n}\n')
     assert with_defaults(client.DefaultRedirectURI)[1] == ()
+
+
+def test_the_json_syntax_reads_the_variables_of_its_own_file(tmp_path):
+    text = json.dumps({"variable": {"host": {"default": "www.fabrikam.io"}, "hidden": {"default": "h.io", "sensitive": True}},
+                       "resource": {"aws_cognito_user_pool_client": {"web": {
+                           "name": "web", "user_pool_id": "us-east-1_abc",
+                           "callback_urls": ["http://${var.host}/auth", "http://${var.hidden}/auth"]}}}}, indent=1)
+    findings = lint_written(tmp_path / "main.tf.json", text, ["CG202"])
+    assert [(span_text(f, text), f.message.split("' ")[1][:40]) for f in findings] == [
+        ('"http://${var.host}/auth"', "(with the default of variable host) uses")]
