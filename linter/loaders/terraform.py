@@ -272,6 +272,7 @@ def _conditions(value: Any, names: list[str]) -> None:
             _conditions(item, names)
 
 
+_TRAVERSAL = re.compile(r"^[A-Za-z_][\w.\-]*(?:\[[^\[\]]*\])*$")
 _COMPARISON = re.compile(r'^(?P<subject>[A-Za-z_][\w.\-]*(?:\[[^\[\]]*\])*)\s*(?P<op>==|!=)\s*'
                          r'(?P<literal>"[^"\\$%]*"|-?[0-9]+(?:\.[0-9]+)?|true|false)$')
 
@@ -282,14 +283,17 @@ def _condition(text: str) -> Any:
     ``var.env == "prod"`` excludes ``var.env == "dev"``.  Anything else is a condition of its own."""
     if text in ("true", "false"):
         return text == "true"
-    if text.startswith("!") and not text.startswith("!="):
+    if text.startswith("!") and _TRAVERSAL.match(text[1:].strip()):  # !var.x, not !var.x == "a"
         return {"Fn::Not": [_condition(text[1:].strip())]}
     match = _COMPARISON.match(text)
     if match:
         literal = match.group("literal")
         value = literal[1:-1] if literal.startswith('"') else literal
+        positive = match.group("op") == "=="
+        if value == "false":  # a boolean is true or false: var.x == false is !var.x
+            value, positive = "true", not positive
         equals = {"Fn::Equals": [{"hcl": match.group("subject")}, value]}
-        return equals if match.group("op") == "==" else {"Fn::Not": [equals]}
+        return equals if positive else {"Fn::Not": [equals]}
     return {"Fn::Equals": [{"hcl": text}, "true"]}
 
 

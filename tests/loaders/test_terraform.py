@@ -451,3 +451,18 @@ def test_generated_conditionals_report_each_branch_once_with_its_conditions(tree
         stated = [a for a in everyone if all(str(a[c] if not c.startswith("!") else not a[c[1:]]).lower() == v
                                              for c, v in facts)]
         assert stated == reached, (expression, message)
+
+
+def test_condition_texts_are_read_as_comparisons_where_they_are_simple():
+    """So that no combination is linted that no value of the variables gives."""
+    from linter.loaders.conditions import possible_assignments
+    from linter.loaders.terraform import _condition
+
+    def possible(*names):
+        return possible_assignments(list(names), {n: _condition(n) for n in names})
+
+    assert possible("var.x", "!var.x") == [{"var.x": False, "!var.x": True}, {"var.x": True, "!var.x": False}]
+    assert len(possible("var.x", "var.x == true", "var.x == false", "var.x != false")) == 2
+    assert len(possible('var.env == "prod"', 'var.env == "dev"', 'var.env != "prod"')) == 3
+    assert len(possible("var.a", "length(var.l) > 0", '!var.a == "x"')) == 8  # independent
+    assert possible("true") == [{"true": True}]
