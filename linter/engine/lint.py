@@ -273,8 +273,10 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
         level = config.level_of(rule.id, problem.level)
         if level not in _LEVELS:
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
-        # A fix replaces the value the finding points at: not a key or the client's anchor.
-        fix = problem.fix if problem.fix is not None and not key else None
+        # A fix replaces the value the finding points at: not a key or the client's anchor, nor a
+        # value the document does not hold as such (a branch inside a .tf.json "${...}" string).
+        fix = problem.fix if problem.fix is not None and not key and _value_at(doc.data, doc_path, _MISSING) \
+            is not _MISSING else None
         source_line, source_column = _shown(doc, redactor, span.line, span.column)
         findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span, client=source.name,
                                 kind=source.kind, source_line=source_line, source_column=source_column,
@@ -284,12 +286,15 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
     return findings
 
 
-def _value_at(data: Any, doc_path: tuple) -> Any:
+_MISSING = object()
+
+
+def _value_at(data: Any, doc_path: tuple, missing: Any = None) -> Any:
     for step in doc_path:
         try:
             data = data[step]
         except (KeyError, IndexError, TypeError):
-            return None
+            return missing
     return data
 
 
@@ -302,4 +307,4 @@ def _when(having: list[dict[str, bool]], everyone: list[dict[str, bool]]) -> str
             matching = [a for a in everyone if all(a.get(n) == v for n, v in facts.items())]
             if all(a in having for a in matching) and len(matching) == len(having):
                 return " (when " + " and ".join(f"{n} is {str(v).lower()}" for n, v in facts.items()) + ")"
-    return " (in some combinations of template conditions)"
+    return " (in some combinations of conditions)"

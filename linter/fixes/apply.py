@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from linter.loaders.registry import parse
 from linter.parsers.document import Document, ParseError
+from linter.parsers.hcl import Conditional
 
 
 @dataclass
@@ -111,6 +112,8 @@ def _same(a: Any, b: Any) -> bool:
         return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, Conditional):  # its text changed with its branch: compare what it reads as
+        return a.condition == b.condition and all(_same(a.branches[k], b.branches[k]) for k in a.branches)
     return a == b
 
 
@@ -141,6 +144,8 @@ def _exists(data: Any, path: tuple) -> bool:
             data = data[step]
         elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
             data = data[step]
+        elif isinstance(data, Conditional) and step in data.branches:  # a Terraform conditional's branch
+            data = data.branches[step]
         else:
             return False
     return True
