@@ -266,6 +266,19 @@ def known(value) -> list:
 
 # --- a local Cognito API (cognito-lint audit) ----------------------------------------------------
 
+def deployed_finding(rule_id: str = "CG406", level: str = "warning", setting: str = "PreventUserExistenceErrors",
+                     message: str = "PreventUserExistenceErrors is LEGACY: errors reveal which users exist.",
+                     client_name: str = "web") -> Finding:
+    """A finding about a deployed client, as `cognito-lint audit` reports it."""
+    from linter.engine.findings import DeployedClient
+    from linter.parsers.document import Span
+
+    where = DeployedClient(account="123456789012", region="eu-west-1", user_pool="eu-west-1_AbCdEf123",
+                           client_id="4k3j2h1g0f9e8d7c6b5a4z3y2x", client_name=client_name, setting=setting)
+    return Finding(rule_id, level, message, where.qualified_name, Span(3, 5, 3, 20), client=client_name,
+                   kind="api-describe", fingerprint=f"{rule_id}-{setting}", deployed=where)
+
+
 class LocalCognito:
     """moto's Cognito (and STS) API on 127.0.0.1, on a free port, in a thread of this process, behind
     a fault injector: ``faults`` is a list of dicts {region?, operation?, pool?, client?, code,
@@ -357,7 +370,7 @@ class LocalCognito:
 # - us-east-1: pool ``shop`` (custom attributes, a resource server, an identity provider) with a clean
 #   client and one client per rule, each breaking that one rule; pool ``big`` with 65 clients (two
 #   pages of ListUserPoolClients), the last of which breaks CG406;
-# - eu-west-1: pool ``partners`` with a clean client that has a secret and a client breaking CG209;
+# - eu-west-1: pool ``partners``: a client with a secret and its twin without one, a client breaking CG209;
 # - ap-southeast-2: pool ``denied``, whose region answers AccessDenied (``AUDIT_FAULTS``);
 # - ap-east-1: a region the account has not enabled (UnrecognizedClientException).
 
@@ -397,7 +410,8 @@ RULE_CLIENTS = {
 }
 #: The findings of a whole audit, by client name (every other client is clean).
 AUDIT_EXPECTED = {**{name: {rule} for name, (rule, _) in RULE_CLIENTS.items()},
-                  "big-last": {"CG406"}, "duplicate-url": {"CG209"}}
+                  "big-last": {"CG406"}, "duplicate-url": {"CG209"},
+                  "partner-backend": {"CG406"}, "partner-public": {"CG406", "CG307"}}
 BIG_POOL_CLIENTS = 65
 
 
@@ -449,8 +463,13 @@ def build_audit_world(server: LocalCognito) -> AuditWorld:
     client("us-east-1", big, "big-last", **{**CLEAN_CLIENT, "PreventUserExistenceErrors": "LEGACY"})
 
     partners = pool("eu-west-1", "partners")
-    backend = client("eu-west-1", partners, "partner-backend", GenerateSecret=True, **CLEAN_CLIENT)
-    world.secret = backend["ClientSecret"]
+    # The same settings with and without a secret: CG307 (public clients rotate refresh tokens) tells
+    # them apart, as the audit knows which client has a secret without keeping it.
+    refreshing = {**{k: v for k, v in CLEAN_CLIENT.items() if k != "RefreshTokenRotation"},
+                  "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+                  "PreventUserExistenceErrors": "LEGACY"}
+    world.secret = client("eu-west-1", partners, "partner-backend", GenerateSecret=True, **refreshing)["ClientSecret"]
+    client("eu-west-1", partners, "partner-public", **refreshing)
     client("eu-west-1", partners, "duplicate-url",
            **{**CLEAN_CLIENT, "CallbackURLs": ["https://partners.acme-corp.io/cb"] * 2})
     denied = pool("ap-southeast-2", "denied")

@@ -108,10 +108,14 @@ def audit(options: Options, config: LintConfig, say: Callable[[str], None]) -> R
     result.findings.sort(key=Finding.sort_key)
     if options.verbose:
         calls, attempts = sum(result.counter.calls.values()), sum(result.counter.attempts.values())
-        say(f"Read {result.clients} app clients in {result.pools} user pools, {result.regions} regions and "
-            f"{result.accounts} account{'s' if result.accounts != 1 else ''} with {calls} API calls "
-            f"({attempts} HTTP requests).")
+        say(f"Read {_plural(result.clients, 'app client')} in {_plural(result.pools, 'user pool')}, "
+            f"{_plural(result.regions, 'region')} and {_plural(result.accounts, 'account')} with "
+            f"{_plural(calls, 'API call')} ({_plural(attempts, 'HTTP request')}).")
     return result
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _open_accounts(options: Options, result: Result, tell: Callable[[str], None]) -> list[Account]:
