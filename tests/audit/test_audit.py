@@ -166,7 +166,7 @@ def test_throttling_that_never_stops_is_a_line(cognito, world):
 def test_aws_endpoint_url_is_taken_as_botocore_takes_it(cognito):
     done = run_cli("audit", "--select", "CG209", "--verbose",
                    env=cognito.env(AWS_ENDPOINT_URL=cognito.url, AWS_DEFAULT_REGION="eu-west-1"))
-    assert done.returncode == 1, done.stderr
+    assert done.returncode == 0, done.stderr  # CG209 is a note
     assert "client duplicate-url" in done.stdout
     assert done.stderr.startswith("Read 3 app clients in 1 user pool, 1 region and 1 account with ")  # the profile's region
 
