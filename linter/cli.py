@@ -52,6 +52,13 @@ def _main(
     """
 
 
+def _stderr(line: str) -> None:
+    """A line about files on stderr: control characters escaped, never a CI workflow command."""
+    from linter.reporters.printable import printable_line
+
+    typer.echo(printable_line(line), err=True)
+
+
 def _split(values: Optional[List[str]]) -> list[str]:
     """`--select CG1,CG2 --select CG3` → ['CG1', 'CG2', 'CG3']."""
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
@@ -121,7 +128,7 @@ def _prepare(output_format: str, fail_on: Optional[str], select, ignore, rules_d
         from linter.engine.diff_base import DiffBaseError, check_revision
 
         try:
-            check_revision(diff_base)
+            check_revision(diff_base, paths or ["."])
         except DiffBaseError as exc:
             raise UsageError(str(exc)) from None
     lint_config = LintConfig(rules=rules, options=options, diff_base=diff_base,
@@ -143,6 +150,9 @@ def _report(findings: list, errors: int, all_rules, settings, run, *, output_for
     from linter.reporters import render
 
     if write_baseline:
+        if errors:  # a baseline without some file's findings would hide them later
+            raise UsageError(f"baseline {write_baseline} not written: {errors} file{'s' if errors != 1 else ''} "
+                             "could not be linted (see the errors above)")
         _write_baseline(write_baseline, [f for f in findings if f.suppressed is None])
         return
     if baseline_file:
@@ -237,9 +247,9 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
 
     def report(result) -> None:
         for notice in result.notices + (result.verbose_notices if verbose else []):
-            typer.echo(notice, err=True)
+            _stderr(notice)
         for error in result.errors:
-            typer.echo(f"cognito-lint: error: {error}", err=True)
+            _stderr(f"cognito-lint: error: {error}")
 
     ignores = PerFileIgnores(settings.per_file_ignores, config_folder(settings))
     try:
@@ -261,7 +271,7 @@ def _fix(findings: list, errors: int, lint_config, settings) -> tuple[list, int]
 
     outcome = fix_files(findings)
     for error in outcome.errors:
-        typer.echo(f"cognito-lint: error: {error}", err=True)
+        _stderr(f"cognito-lint: error: {error}")
     if outcome.fixed:
         again, more_errors = _lint_all(sorted(outcome.fixed), lint_config, [], 1, settings, False)
         findings = [f for f in findings if f.file not in outcome.fixed] + again
@@ -315,7 +325,7 @@ def audit(
     option: Optional[List[str]] = typer.Option(None, "--option", metavar="ID.KEY=VALUE", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable)."),
     config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest .cognito-lint.yaml or pyproject.toml with [tool.cognito-lint])."),
     baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file."),
-    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file and exit 0 (not when a part of the accounts could not be read)."),
     sarif_category: str = typer.Option("cognito-lint-audit", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no summary; no progress line."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which regions are not enabled, and how many API calls the audit made."),
@@ -343,12 +353,13 @@ def audit(
         result = run_audit(options, lint_config, lambda line: typer.echo(line, err=True))
     except AuditError as exc:
         raise UsageError(str(exc)) from None
+    if write_baseline and result.errors:  # a baseline without what could not be read would hide it later
+        raise UsageError(f"baseline {write_baseline} not written: {result.errors} part{'s' if result.errors != 1 else ''}"
+                         " of the accounts could not be read (see the errors above)")
     run = _run_info(output_format, output, quiet, sarif_category)
     run.clients, run.user_pools = result.clients, result.pools
     _report(result.findings, result.errors, all_rules, settings, run, output_format=output_format, output=output,
             fail_on=fail_on, baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=False)
-    if write_baseline and result.errors:  # a baseline of an incomplete audit: written, but the run failed
-        raise typer.Exit(2)
 
 
 @app.command()
@@ -409,10 +420,10 @@ def main() -> None:
     try:
         app()  # typer handles --help, its own usage errors (exit 2) and typer.Exit
     except UsageError as exc:
-        typer.echo(f"cognito-lint: error: {exc}", err=True)
+        _stderr(f"cognito-lint: error: {exc}")
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # anything unexpected: one line, no traceback
-        typer.echo(f"cognito-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        _stderr(f"cognito-lint: internal error: {type(exc).__name__}: {exc}")
         sys.exit(2)

@@ -93,9 +93,13 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     if config.diff_base:
-        from linter.engine.diff_base import with_previous
+        from linter.engine.diff_base import DiffBaseError, with_previous
 
-        sources = with_previous(path, sources, config.diff_base)
+        try:
+            sources = with_previous(path, sources, config.diff_base)
+        except DiffBaseError as exc:
+            result.errors.append(f"{path}: {exc}")
+            return result
     result.clients = len(sources)
     # Each document's clients, suppressions and secrets (a serverless include is a document of its own).
     documents = {id(doc): doc, **{id(s.document): s.document for s in sources if s.document is not None}}
@@ -162,10 +166,15 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+#: How much of the line before a snippet is read to mask a ``secret = ...`` starting before it.
+_CONTEXT = 256
+
+
 def _shown(doc: Document, redactor: Redactor, line: int, column: int) -> tuple[str, int]:
     """(snippet, its first column) of a finding's line, secrets masked."""
     text, first_column, offset = doc.window(line, column)
-    return redactor.snippet(text, offset), first_column
+    before = doc.text[max(offset - (first_column - 1), offset - _CONTEXT):offset]
+    return redactor.snippet(before + text, offset - len(before))[len(before):], first_column
 
 
 def _suppressions(doc: Document, own) -> list:

@@ -80,6 +80,11 @@ LEGACY_AUTH_FLOWS = {
     "USER_PASSWORD_AUTH": "ALLOW_USER_PASSWORD_AUTH",
 }
 
+#: Flows a client with only legacy names has without listing them: until the ALLOW_ names came
+#: (November 2019), SRP and refresh-token sign-in could not be turned off, and clients that still
+#: use the legacy names keep them.
+LEGACY_IMPLIED_FLOWS = ("ALLOW_USER_SRP_AUTH", REFRESH_TOKEN_FLOW)
+
 #: Flows that send the password itself (not an SRP proof) to InitiateAuth.
 USER_PASSWORD_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH")
 #: Server-side (AdminInitiateAuth) password flows.

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from support import (AUDIT_EXPECTED, AUDIT_FAULTS, BIG_POOL_CLIENTS, RULE_CLIENTS, SHARED, run_audit, run_cli)
+from support import AUDIT_EXPECTED, AUDIT_FAULTS, BIG_POOL_CLIENTS, ROOT, RULE_CLIENTS, SHARED, run_audit, run_cli
 
 READ_ONLY = {"ListUserPools", "ListUserPoolClients", "DescribeUserPoolClient", "DescribeUserPool",
              "ListResourceServers", "ListIdentityProviders"}
@@ -187,16 +187,16 @@ def test_an_unknown_profile_is_one_line(cognito):
 def test_without_boto3_audit_says_what_to_install(tmp_path):
     code = ("import sys; sys.modules['boto3'] = None; sys.modules['botocore'] = None; "
             "from linter.console import main; sys.argv = ['cognito-lint', 'audit']; main()")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == ("cognito-lint: error: `cognito-lint audit` reads AWS accounts with boto3, which is not "
                            "installed: pip install 'cognito-lint[aws]'\n")
 
 
 def test_linting_files_never_imports_boto3():
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "linter", "lint",
+    done = subprocess.run([sys.executable, "-P", "-X", "importtime", "-m", "linter", "lint",
                            "sample_configs/good/web-client.template.yaml"],
-                          capture_output=True, text=True, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+                          capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "boto" not in done.stderr.lower()
 
@@ -265,6 +265,13 @@ def test_a_baseline_identity_does_not_depend_on_files(cognito, full_audit, tmp_p
     assert linted.returncode == 0, linted.stdout
 
 
+def test_no_baseline_of_an_audit_that_could_not_read_everything(cognito, tmp_path):
+    done = run_audit(cognito, "--write-baseline", tmp_path / "baseline.json")
+    assert done.returncode == 2 and not (tmp_path / "baseline.json").exists()
+    assert done.stderr.splitlines()[-1] == (f"cognito-lint: error: baseline {tmp_path / 'baseline.json'} not written: "
+                                            "1 part of the accounts could not be read (see the errors above)")
+
+
 # --- read-only -------------------------------------------------------------------------------------
 
 def test_the_account_is_unchanged_and_only_read(cognito, world, tmp_path):
@@ -308,7 +315,7 @@ def test_several_profiles_are_several_accounts(cognito, tmp_path):
 def test_progress_is_shown_on_a_terminal_only(cognito):
     primary, secondary = pty.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "linter", "audit", "--endpoint-url", cognito.url,
+        done = subprocess.run([sys.executable, "-P", "-m", "linter", "audit", "--endpoint-url", cognito.url,
                                "--region", "eu-west-1", "--fail-on", "never"],
                               stdout=subprocess.PIPE, stderr=secondary, env=cognito.env(), timeout=120)
         os.close(secondary)

@@ -68,7 +68,7 @@ def test_suppressions_in_a_serverless_include_apply_there_and_only_there(tmp_pat
     (tmp_path / "serverless.yml").write_text(
         "service: app\nprovider:\n  name: aws\n" + "#\n" * 5 + "resources:\n"
         "  - ${file(resources/cognito.yml)}  # cognito-lint: ignore=CG202\n")
-    result = subprocess.run([sys.executable, "-m", "linter", "lint", "--select", "CG202", "--show-suppressed",
+    result = subprocess.run([sys.executable, "-P", "-m", "linter", "lint", "--select", "CG202", "--show-suppressed",
                              "--format", "json", "serverless.yml"], capture_output=True, text=True, cwd=tmp_path,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
     found = [(f["file"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)["findings"]]
