@@ -91,7 +91,7 @@ def lint(
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
     """
     settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option,
-                                                config_file, diff_base)
+                                                config_file, diff_base, paths)
     run = _run_info(output_format, output, quiet, sarif_category)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
@@ -104,7 +104,7 @@ def lint(
 
 
 def _prepare(output_format: str, fail_on: Optional[str], select, ignore, rules_dir, option, config_file,
-             diff_base: Optional[str] = None):
+             diff_base: Optional[str] = None, paths: Optional[List[str]] = None):
     """(settings, every rule, LintConfig) from the options `lint` and `audit` share; UsageError if bad."""
     from linter.config import files as config
     from linter.engine import rule_registry
