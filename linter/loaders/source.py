@@ -67,6 +67,9 @@ class ClientSource:
     construct: Optional[str] = None
     #: The document the client's paths refer to, when not the one linted (a serverless ${file()} include).
     document: Optional[Document] = None
+    #: What names a deployed client in finding identities instead of its file (``cognito-lint
+    #: audit``: the pool ARN + ``/client/ID``), so that a baseline holds wherever the client was read.
+    identity: Optional[str] = None
 
     def label(self) -> str:
         """How messages name the client's origin in CDK output: ' (stack AuthStack, AuthStack/WebClient)'."""

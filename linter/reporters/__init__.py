@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from typing import Optional
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "rdjson")
 
@@ -23,6 +24,8 @@ class RunInfo:
     show_source: bool = True
     sarif_category: str = "cognito-lint"
     notices: list = field(default_factory=list)
+    #: ``cognito-lint audit``: the user pools read (None: a lint of files).
+    user_pools: Optional[int] = None
 
 
 def render(fmt: str, findings, rules, run: RunInfo) -> str:
