@@ -6,7 +6,6 @@ client paths into spans, apply the file's suppressions, redact secrets.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import re
@@ -20,11 +19,13 @@ from linter.engine.findings import FileResult, Finding
 from linter.engine.fingerprints import fingerprint
 from linter.engine.redaction import Redactor, scrubbed, scrubbed_message
 from linter.loaders import registry
+from linter.loaders.fixes import document_edits
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource
+from linter.loaders.source import ClientSource, Variant
 from linter.model import Template, Unknown
 from linter.parsers.document import Document, ParseError, Span, line_window
-from linter.rule import LEVELS as _LEVELS, Problem, Rule, RuleError
+from linter.parsers.edits import FileFix, text_digest
+from linter.rule import LEVELS as _LEVELS, SAFE, Edit, Fix, Problem, Replacement, Rule, RuleError
 
 PARSE_ERROR = "CG001"
 UNUSED = suppressions.UNUSED_SUPPRESSION
@@ -67,6 +68,26 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
     return result
 
 
+def lint_data(path: str, data: bytes, config: LintConfig) -> FileResult:
+    """Lint ``data`` as the content of the file at ``path`` (which need not hold it: ``--fix``
+    lints the text it is about to write, an editor the text of an unsaved buffer).  A bug is
+    reported as in :func:`lint_file`."""
+    try:
+        result = FileResult(path)
+        _lint_data(result, path, data, config, True)
+        return result
+    except RuleError as exc:
+        result = FileResult(path)
+        result.errors.append(f"{path}: {exc}")
+    except RecursionError:
+        result = FileResult(path)
+        _parse_error(result, config, path, "nesting too deep to evaluate", 1, 1)
+    except (Exception, SystemExit) as exc:  # noqa: BLE001
+        result = FileResult(path)
+        result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
+    return result
+
+
 def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     result = FileResult(path)
     if explicit and discovery.is_foreign(path):
@@ -75,6 +96,11 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
     data = _read(result, config, path, explicit)
     if data is None:
         return result
+    _lint_data(result, path, data, config, explicit)
+    return result
+
+
+def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, explicit: bool) -> FileResult:
     unicode_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16/32 text: CG001, not "binary"
     if discovery.looks_binary(data) and not unicode_bom:
         if explicit:
@@ -109,6 +135,19 @@ def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
         result.digests[document.path] = text_digest(document.text)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def secret_masker(path: str, text: str):
+    """A function ``(line, offset) -> line`` that masks the secrets of the file at ``path`` when it
+    holds ``text`` (what the findings' snippets mask), for showing lines of it (``--diff``).  A
+    text that does not parse shows only the formats' words (as a CG001 snippet)."""
+    try:
+        doc = registry.parse(path, text.encode("utf-8", "surrogatepass"))
+        sources = registry.load(doc)
+    except (ParseError, RecursionError, ValueError):
+        return lambda line, offset: scrubbed(line, registry.names())
+    redactor = Redactor(_secrets(doc, [s for s in sources if s.document is None or s.document is doc]))
+    return redactor.snippet
 
 
 def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> Optional[bytes]:
@@ -146,11 +185,6 @@ def _secrets(doc: Document, sources: list[ClientSource]) -> SecretText:
             for literal in (value.parts if isinstance(value, Template) else [value]):
                 secrets.add_value(literal)
     return secrets
-
-
-def text_digest(text: str) -> str:
-    """Identifies the text a file had when it was linted (``--fix`` writes only over that text)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _shown(doc: Document, redactor: Redactor, line: int, column: int) -> tuple[str, int]:
@@ -202,7 +236,7 @@ def _parse_error(result: FileResult, config: LintConfig, path: str, message: str
 
 def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor) -> list[Finding]:
     """Run every rule on every variant; merge what the variants share, name the conditions otherwise."""
-    seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict]]] = {}
+    seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict], list]] = {}
     for variant in source.variants:
         for rule in config.rules.values():
             try:
@@ -215,10 +249,12 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                 key = key or problem.key
                 ident = (rule.id, doc_path, key, problem.message)
                 if ident not in seen:
-                    seen[ident] = (rule, problem, doc_path, key, [])
+                    seen[ident] = (rule, problem, doc_path, key, [], [])
                 seen[ident][4].append(variant.client.conditions)
+                if problem.fix is not None:
+                    seen[ident][5].append(_changes(doc, source, variant, problem))
     findings = []
-    for rule, problem, doc_path, key, conditions in seen.values():
+    for rule, problem, doc_path, key, conditions, changes in seen.values():
         span = doc.span(doc_path, key)
         message = problem.message
         if len(conditions) < len(source.variants):
@@ -227,8 +263,7 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
         level = config.level_of(rule.id, problem.level)
         if level not in _LEVELS:
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
-        # A fix replaces the value the finding points at: not a key or the client's anchor.
-        fix = problem.fix if problem.fix is not None and not key else None
+        fix = _file_fix(doc, redactor, problem, changes, len(source.variants), _words(source))
         source_line, source_column = _shown(doc, redactor, span.line, span.column)
         findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span, client=source.name,
                                 kind=source.kind, source_line=source_line, source_column=source_column,
@@ -236,6 +271,48 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                                 fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
                                                         _value_at(doc.data, doc_path) if not key else None)))
     return findings
+
+
+def _as_fix(problem: Problem) -> Optional[Fix]:
+    """A problem's fix; a :class:`Replacement` is a safe fix that sets the value at its path."""
+    fix = problem.fix
+    if isinstance(fix, Replacement):
+        return Fix((Edit.set(problem.path, fix.value),), SAFE)
+    return fix if isinstance(fix, Fix) else None
+
+
+def _changes(doc: Document, source: ClientSource, variant: Variant, problem: Problem) -> Optional[tuple]:
+    fix = _as_fix(problem)
+    return document_edits(doc, source, variant, fix) if fix is not None else None
+
+
+def _words(source: ClientSource) -> Any:
+    return source.variants[0].client.wording if source.variants else None
+
+
+def _file_fix(doc: Document, redactor: Redactor, problem: Problem, changes: list, variants: int,
+              words: Any) -> Optional[FileFix]:
+    """The fix a finding carries: offered only when every variant of the client has the problem
+    and the same document edits make it (editing text that only some variants read would change
+    the others too), when the file's syntax can write every edit, and when what it writes shows no
+    secret."""
+    fix = _as_fix(problem)
+    if fix is None or len(changes) != variants or changes[0] is None or any(c != changes[0] for c in changes):
+        return None
+    edits = []
+    for change in changes[0]:
+        rendered = doc.render(change)
+        if not rendered:
+            return None
+        edits.extend(rendered)
+    if any(redactor.message(edit.new_text) != edit.new_text for edit in edits):
+        return None
+    for index, edit in enumerate(edits):  # the edits of one fix never overlap each other
+        if any(edit.start < other.end and other.start < edit.end for other in edits[index + 1:]):
+            return None
+    title = fix.title or (f"Write {words.value(problem.fix.value)}" if isinstance(problem.fix, Replacement) and words
+                          else "Apply the fix")
+    return FileFix(fix.safety, title, tuple(edits), tuple(changes[0]))
 
 
 def _value_at(data: Any, doc_path: tuple) -> Any:

@@ -22,9 +22,10 @@ from typing import Any, Callable, Optional
 from linter.loaders import secrets
 from linter.loaders.expressions import to_value
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant, value_at
 from linter.model import Template, TemplateContext, Unknown, Wording, build_client
 from linter.parsers.document import Document
+from linter.parsers.edits import APPEND, INSERT, DocEdit
 from linter.parsers.hcl import HclDocument
 from linter.parsers.scanner import Expression
 
@@ -129,6 +130,40 @@ class TerraformWording(Wording):
 
 WORDING = TerraformWording()
 
+#: API structure → (block, API member → argument).
+_BLOCK_OF = {api: (block, {member: tf for tf, member in members.items()}) for block, (api, members) in BLOCKS.items()}
+
+
+class TerraformSettings(Settings):
+    """A resource's body: Terraform's argument names, nested blocks for structures (``[{...}]`` in
+    HCL, an object in the JSON syntax), ``depends_on`` with a reference (HCL) or its string (JSON)."""
+
+    def __init__(self, body: tuple, hcl: bool):
+        super().__init__(body)
+        self.hcl = hcl
+
+    def key(self, field: str) -> str:
+        return TERRAFORM_NAMES.get(field, field)
+
+    def structure(self, structure: str, members: dict) -> list:
+        block, names = _BLOCK_OF[structure]
+        body = {names.get(member, member): value for member, value in members.items()}
+        return [(block, [body] if self.hcl else body)]
+
+    def member_key(self, structure: str, member: str) -> str:
+        return _BLOCK_OF[structure][1].get(member, member)
+
+    def dependency(self, doc: Document, resource: str):
+        body = value_at(doc.data, self.container)
+        if not isinstance(body, dict):
+            return None
+        reference = Expression(resource) if self.hcl else resource
+        if "depends_on" not in body:
+            return [DocEdit(INSERT, self.container, [reference], key="depends_on")]
+        if isinstance(body["depends_on"], list):
+            return [DocEdit(APPEND, self.container + ("depends_on",), reference)]
+        return None
+
 
 def recognise(data: Any) -> bool:
     """A ``.tf.json`` file with a client resource, or a plan (``terraform show -json``)."""
@@ -159,7 +194,9 @@ def load(doc: Document) -> list[ClientSource]:
         if isinstance(body, dict):
             anchor = ("resource", RESOURCE_TYPE, name)
             template = module.context_for(body) if module else None
-            sources.append(_source(name, anchor, *_client_properties(body, anchor, convert), template=template))
+            source = _source(name, anchor, *_client_properties(body, anchor, convert), template=template)
+            source.settings = TerraformSettings(anchor, isinstance(doc, HclDocument))
+            sources.append(source)
     return sources
 
 
