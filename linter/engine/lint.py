@@ -24,7 +24,7 @@ from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, Variant
 from linter.model import Template, Unknown
 from linter.parsers.document import Document, ParseError, Span, line_window
-from linter.parsers.edits import FileFix, text_digest
+from linter.parsers.edits import FileFix, merge_removals, text_digest
 from linter.rule import LEVELS as _LEVELS, SAFE, Edit, Fix, Problem, Replacement, Rule, RuleError
 
 PARSE_ERROR = "CG001"
@@ -300,7 +300,7 @@ def _file_fix(doc: Document, redactor: Redactor, problem: Problem, changes: list
     if fix is None or len(changes) != variants or changes[0] is None or any(c != changes[0] for c in changes):
         return None
     edits = []
-    for change in changes[0]:
+    for change in merge_removals(changes[0]):
         rendered = doc.render(change)
         if not rendered:
             return None

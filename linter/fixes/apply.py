@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from linter.loaders.registry import parse
 from linter.parsers.document import ParseError, decode
-from linter.parsers.edits import (DocEdit, TextEdit, apply_text_edits, apply_to_data, overlaps, same_data,
+from linter.parsers.edits import (DocEdit, TextEdit, apply_text_edits, expected_data, overlaps, same_data,
                                   text_digest)
 from linter.rule import SAFE
 
@@ -180,7 +180,7 @@ def _verify(path: str, before: str, after: str, changes: list[DocEdit]) -> None:
     except ParseError as exc:
         raise FixError(f"the fixed text would not parse (at {exc.line}:{exc.column})") from None
     try:
-        expected = apply_to_data(old.data, changes)
+        expected = expected_data(old, changes)
     except (KeyError, IndexError, TypeError, AttributeError):
         raise FixError("the fixes do not fit the file's data") from None
     if not same_data(new.data, expected):

@@ -29,8 +29,25 @@ def document_edits(doc: Document, source: ClientSource, variant: Variant, fix: F
         found = _translate(doc, source, variant, edit)
         if not found:
             return None
-        changes.extend(found)
+        for change in found:
+            if not _merge(changes, change):
+                return None
     return tuple(changes)
+
+
+def _merge(changes: list[DocEdit], change: DocEdit) -> bool:
+    """Add ``change``; two replacements of one value compose when the second turns that value
+    into a list (a PowerShell scalar given a second item after the first was rewritten)."""
+    for index, earlier in enumerate(changes):
+        if earlier.path != change.path or REPLACE not in (earlier.action, change.action):
+            continue
+        if earlier.action == change.action == REPLACE and isinstance(change.value, list) and \
+                not isinstance(earlier.value, list) and change.value:
+            changes[index] = DocEdit(REPLACE, change.path, [earlier.value] + change.value[1:])
+            return True
+        return False
+    changes.append(change)
+    return True
 
 
 def _translate(doc: Document, source: ClientSource, variant: Variant, edit: Edit) -> Optional[list[DocEdit]]:

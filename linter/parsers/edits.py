@@ -111,6 +111,18 @@ def apply_to_data(data: Any, changes: Iterable[DocEdit]) -> Any:
     return result
 
 
+def expected_data(doc: Any, changes: Iterable[DocEdit]) -> Any:
+    """What ``doc`` must read as after ``changes``: :func:`apply_to_data`, then what the syntax
+    itself does to the result (``doc.settle(data, changes)``: a PowerShell comma list left with one
+    item reads as that item)."""
+    changes = list(changes)
+    data = apply_to_data(doc.data, changes)
+    settle = getattr(doc, "settle", None)
+    if settle is not None:
+        settle(data, changes)
+    return data
+
+
 def same_data(a: Any, b: Any) -> bool:
     """Equal data, booleans and numbers told apart (``True == 1`` in Python); mapping order does
     not matter (an inserted key may stand anywhere in its mapping)."""
@@ -127,6 +139,31 @@ def _at(data: Any, path: tuple) -> Any:
     for step in path:
         data = data[step]
     return data
+
+
+def removed_indexes(change: DocEdit) -> list[int]:
+    """The list indexes a ``remove`` change takes out: its own, or (when the engine merged the
+    removals of one fix from one list) ``value``."""
+    return list(change.value) if isinstance(change.value, tuple) else [change.path[-1]]
+
+
+def merge_removals(changes: Iterable[DocEdit]) -> list[DocEdit]:
+    """``changes`` with the removals from one list made one change (``value``: every index), for
+    writing them: each one's text depends on which neighbours stay."""
+    merged: list[DocEdit] = []
+    lists: dict[tuple, int] = {}
+    for change in changes:
+        if change.action != REMOVE:
+            merged.append(change)
+            continue
+        key = tuple(change.path[:-1])
+        if key in lists:
+            first = merged[lists[key]]
+            merged[lists[key]] = DocEdit(REMOVE, first.path, tuple(removed_indexes(first)) + (change.path[-1],))
+        else:
+            lists[key] = len(merged)
+            merged.append(change)
+    return merged
 
 
 def text_edits(doc: Any, raws: Optional[Iterable[tuple[int, int, str]]]) -> Optional[list[TextEdit]]:

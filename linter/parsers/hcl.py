@@ -18,7 +18,7 @@ from typing import Any, Optional, Union
 
 from linter.parsers import writing
 from linter.parsers.document import DocPath, TableDocument
-from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, text_edits
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 _IDENT = re.compile(r"[A-Za-z_][\w-]*")
@@ -71,9 +71,10 @@ class HclDocument(TableDocument):
             if change.action == APPEND:
                 return writing.append_separated(self.text, items, opener, closer, hcl_value(change.value),
                                                 self.comment_markers)
-            if len(items) == 1:
+            indexes = _indexes(change)
+            if len(indexes) == len(items):
                 return [(opener + 1, closer, "")]
-            return writing.remove_separated(self.text, items, path[-1], self.comment_markers)
+            return writing.remove_separated(self.text, items, indexes, self.comment_markers)
         if change.action == INSERT:
             return self._insert(path, change.key, change.value)
         return None

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from linter.parsers import writing
 from linter.parsers.document import DocPath, Document, ParseError, Span
-from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, text_edits
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 
 _DECODER = json.JSONDecoder()
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
@@ -169,9 +169,10 @@ class JsonDocument(Document):
         entries = self._entries(opener)
         if change.action == REMOVE:
             items = [(start, end) for _, _, start, end in entries]
-            if len(items) == 1:
+            indexes = _indexes(change)
+            if len(indexes) == len(items):
                 return [(opener, closer + 1, "[]")]
-            return writing.remove_separated(self.text, items, change.path[-1], ())
+            return writing.remove_separated(self.text, items, indexes, ())
         multiline = "\n" in self.text[opener:closer]
         if change.action == APPEND:
             items = [(start, end) for _, _, start, end in entries]

@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 from linter.parsers import writing
 from linter.parsers.document import DocPath, ParseError, TableDocument
-from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, text_edits
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
@@ -91,7 +91,7 @@ class PowerShellDocument(TableDocument):
             if self.text.startswith("@(", span[0]):
                 opener, closer = span[0] + 1, span[1] - 1
             if change.action == REMOVE:
-                return writing.remove_separated(self.text, items, path[-1], self.comment_markers)
+                return writing.remove_separated(self.text, items, _indexes(change), self.comment_markers)
             quote = _quote_among(self.text, items)
             return writing.append_separated(self.text, items, opener, closer,
                                             _ps_value(change.value, self._argument_mode(list_path) and opener is None,
@@ -99,6 +99,20 @@ class PowerShellDocument(TableDocument):
         if change.action == INSERT and len(path) == 3 and path[2] == "parameters":
             return self._insert(path[:2], change.key, change.value)
         return None
+
+    def settle(self, data: Any, changes: list) -> None:
+        """A comma list (not ``@(...)``) left with one item by a removal reads as that item."""
+        for change in changes:
+            if change.action != REMOVE:
+                continue
+            list_path = tuple(change.path[:-1])
+            span = self._values.get(list_path)
+            parent = data
+            for step in list_path[:-1]:
+                parent = parent[step]
+            items = parent[list_path[-1]]
+            if span and not self.text.startswith("@(", span[0]) and isinstance(items, list) and len(items) == 1:
+                parent[list_path[-1]] = items[0]
 
     def _argument_mode(self, path: DocPath) -> bool:
         """Whether the value at ``path`` is a command argument (not a hashtable entry)."""
@@ -158,7 +172,7 @@ class _Call:
 def _ps_value(value: Any, argument_mode: bool, quote: Optional[str]) -> str:
     """A value as PowerShell writes it: ``$true``, numbers, strings (a bare word in argument mode
     when it is one, else quoted as ``quote`` asks, single quotes by default), lists as comma lists
-    (``@(...)`` in expression mode)."""
+    (``@(...)`` for one item)."""
     if isinstance(value, bool):
         return "$true" if value else "$false"
     if value is None:
@@ -166,8 +180,11 @@ def _ps_value(value: Any, argument_mode: bool, quote: Optional[str]) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, list):
-        joined = ",".join(_ps_value(item, argument_mode, quote) for item in value)
-        return joined if argument_mode else "@(" + ", ".join(_ps_value(item, False, quote) for item in value) + ")"
+        if len(value) == 1:  # a one-item comma list would read as the item itself
+            return "@(" + _ps_value(value[0], False, quote) + ")"
+        if argument_mode:
+            return ",".join(_ps_value(item, True, quote) for item in value)
+        return ", ".join(_ps_value(item, False, quote) for item in value)
     text = str(value)
     if argument_mode and quote is None and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", text):
         return text

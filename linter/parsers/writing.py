@@ -129,15 +129,34 @@ def insert_separated(text: str, items: Sequence[tuple[int, int]], opener: Option
     return [(items[after][1], items[after][1], between + rendered)]
 
 
-def remove_separated(text: str, items: Sequence[tuple[int, int]], index: int, comments: Sequence[str],
+def remove_separated(text: str, items: Sequence[tuple[int, int]], indexes: Sequence[int], comments: Sequence[str],
                      comma: str = ",") -> Optional[list[Raw]]:
-    """Remove item ``index`` and one separator; an item alone on its line takes its line along.
-    None for the only item (the container becomes empty: the caller writes that)."""
-    if len(items) < 2:
+    """Remove the items at ``indexes`` and their separators; items alone on their lines take their
+    lines along.  None when no item would be left (the container becomes empty: the caller writes
+    that)."""
+    removed = sorted(set(indexes))
+    if not removed or len(removed) >= len(items) or removed[0] < 0 or removed[-1] >= len(items):
         return None
-    start, end = items[index]
-    if index + 1 < len(items):
-        following = items[index + 1][0]
+    runs: list[list[int]] = []
+    for index in removed:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    raws: list[Raw] = []
+    for run in runs:
+        found = _remove_run(text, items, run[0], run[-1], comments, comma)
+        if found is None:
+            return None
+        raws.extend(found)
+    return raws
+
+
+def _remove_run(text: str, items: Sequence[tuple[int, int]], first: int, last: int, comments: Sequence[str],
+                comma: str) -> Optional[list[Raw]]:
+    start, end = items[first][0], items[last][1]
+    if last + 1 < len(items):
+        following = items[last + 1][0]
         if alone_on_line(text, start) and "\n" in text[end:following] and alone_on_line(text, following):
             if not rest_is_blank(text, end, line_end(text, end), comments):
                 return None
@@ -145,17 +164,17 @@ def remove_separated(text: str, items: Sequence[tuple[int, int]], index: int, co
         if any(marker in text[end:following] for marker in comments):
             return None
         return [(start, following, "")]
-    previous_end = items[index - 1][1]
+    previous_end = items[first - 1][1]
     if alone_on_line(text, start) and "\n" in text[previous_end:start]:
         if not rest_is_blank(text, end, line_end(text, end), comments):
-            return [(previous_end, end, "")] if "," in text[previous_end:start] else None
-        whole_line = (line_start(text, start), next_line(text, end), "")
+            return [(previous_end, end, "")] if comma in text[previous_end:start] else None
+        whole_lines = (line_start(text, start), next_line(text, end), "")
         if text[end:line_end(text, end)].lstrip().startswith(comma):
-            return [whole_line]  # it had a trailing comma: the previous item keeps its own
+            return [whole_lines]  # it had a trailing comma: the previous item keeps its own
         match = re.compile(r"[ \t]*" + re.escape(comma)).match(text, previous_end)
         if match is None:
-            return [whole_line]  # items separated by new lines only
-        return [(match.end() - len(comma), match.end(), ""), whole_line]
+            return [whole_lines]  # items separated by new lines only
+        return [(match.end() - len(comma), match.end(), ""), whole_lines]
     if any(marker in text[previous_end:start] for marker in comments):
         return None
     return [(previous_end, end, "")]

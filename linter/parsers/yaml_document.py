@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from linter.parsers import writing
 from linter.parsers.document import DocPath, Document, ParseError, Span
-from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, text_edits
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes, text_edits
 
 #: CloudFormation short-form tags and their long forms.
 CFN_TAGS = {
@@ -150,7 +150,7 @@ class YamlDocument(Document):
         if change.action == REMOVE:
             if node.id != "sequence" or not isinstance(change.path[-1], int):
                 return None
-            return self._remove_item(node, change.path[-1], in_flow)
+            return self._remove_items(node, removed_indexes(change), in_flow)
         if change.action == APPEND:
             if node.id != "sequence":
                 return None
@@ -172,24 +172,28 @@ class YamlDocument(Document):
             node = child[1]
         return node, in_flow
 
-    def _remove_item(self, node: Any, index: int, in_flow: bool) -> Optional[list[tuple[int, int, str]]]:
+    def _remove_items(self, node: Any, indexes: list[int], in_flow: bool) -> Optional[list[tuple[int, int, str]]]:
         items = node.value
-        if not 0 <= index < len(items):
+        if not all(0 <= index < len(items) for index in indexes):
             return None
         if in_flow:
             spans = [(item.start_mark.index, item.end_mark.index) for item in items]
-            if len(spans) == 1:
+            if len(set(indexes)) == len(spans):
                 opener, closer = self._brackets(node)
                 return None if opener is None else [(opener + 1, closer, "")]
-            return writing.remove_separated(self.text, spans, index, self.comment_markers)
-        item = items[index]
-        if len(items) == 1 or item.id != "scalar" or _dash_prefix(self.text, item.start_mark.index) is None:
-            return None  # an empty block list would read as null; nested items are not ours to cut
-        end = item.end_mark.index
-        if "\n" in self.text[item.start_mark.index:end] or not writing.rest_is_blank(
-                self.text, end, writing.line_end(self.text, end), self.comment_markers):
-            return None
-        return [(writing.line_start(self.text, item.start_mark.index), writing.next_line(self.text, end), "")]
+            return writing.remove_separated(self.text, spans, indexes, self.comment_markers)
+        if len(set(indexes)) >= len(items):
+            return None  # an empty block list would read as null
+        raws = []
+        for index in sorted(set(indexes)):
+            item = items[index]
+            end = item.end_mark.index
+            if item.id != "scalar" or _dash_prefix(self.text, item.start_mark.index) is None \
+                    or "\n" in self.text[item.start_mark.index:end] \
+                    or not writing.rest_is_blank(self.text, end, writing.line_end(self.text, end), self.comment_markers):
+                return None  # nested items, or more than the item on its line: not ours to cut
+            raws.append((writing.line_start(self.text, item.start_mark.index), writing.next_line(self.text, end), ""))
+        return raws
 
     def _append_item(self, node: Any, value: Any, in_flow: bool) -> Optional[list[tuple[int, int, str]]]:
         items = node.value
