@@ -259,8 +259,11 @@ def _fix(findings: list, errors: int, digests: dict, lint_config, settings, unsa
     for error in outcome.errors:
         typer.echo(f"cognito-lint: error: {error}", err=True)
     if outcome.fixed:
-        again, more_errors, _ = _lint_all(sorted(outcome.fixed), lint_config, [], 1, settings, False)
-        findings = [f for f in findings if f.file not in outcome.fixed] + again
+        # Every name of a fixed file (a link and its target) is linted again.
+        fixed = {os.path.realpath(path) for path in outcome.fixed}
+        stale = sorted({f.file for f in findings if os.path.realpath(f.file) in fixed} | set(outcome.fixed))
+        again, more_errors, _ = _lint_all(stale, lint_config, [], 1, settings, False)
+        findings = [f for f in findings if f.file not in stale] + again
         findings.sort(key=lambda f: f.sort_key())
         errors += more_errors
     count = sum(outcome.fixed.values())

@@ -309,12 +309,14 @@ class _Reader(Reader):
             return first
         self._move(path, path + (0,), first)  # the first value turns out to be the first item of a list
         items = [first]
+        end = self.pos
         while self.peek() == ",":
             self.pos += 1
             self.skip_blanks(newlines=True)  # a comma continues the list on the next line
             items.append(self.element(path + (len(items),), argument_mode))
+            end = self.pos
             self.skip_blanks()
-        self.values[path] = (start, self.pos)
+        self.values[path] = (start, end)  # the list's text, not the blanks after it
         return items
 
     def _move(self, old: DocPath, new: DocPath, value: Any) -> None:
