@@ -283,7 +283,12 @@ def _as_fix(problem: Problem) -> Optional[Fix]:
 
 def _changes(doc: Document, source: ClientSource, variant: Variant, problem: Problem) -> Optional[tuple]:
     fix = _as_fix(problem)
-    return document_edits(doc, source, variant, fix) if fix is not None else None
+    if fix is None:
+        return None
+    try:
+        return document_edits(doc, source, variant, fix)
+    except Exception:  # noqa: BLE001 - a fix that cannot be placed is no fix; the finding stays
+        return None
 
 
 def _words(source: ClientSource) -> Any:
@@ -301,7 +306,10 @@ def _file_fix(doc: Document, redactor: Redactor, problem: Problem, changes: list
         return None
     edits = []
     for change in merge_removals(changes[0]):
-        rendered = doc.render(change)
+        try:
+            rendered = doc.render(change)
+        except Exception:  # noqa: BLE001 - a fix that cannot be written is no fix; the finding stays
+            rendered = None
         if not rendered:
             return None
         edits.extend(rendered)

@@ -175,10 +175,14 @@ def _verify(path: str, before: str, after: str, changes: list[DocEdit]) -> None:
         old = parse(path, before.encode("utf-8", "surrogatepass"))
     except ParseError as exc:
         raise FixError(f"it no longer parses (at {exc.line}:{exc.column})") from None
+    except (RecursionError, ValueError):
+        raise FixError("it no longer parses") from None
     try:
         new = parse(path, after.encode("utf-8", "surrogatepass"))
     except ParseError as exc:
         raise FixError(f"the fixed text would not parse (at {exc.line}:{exc.column})") from None
+    except (RecursionError, ValueError):
+        raise FixError("the fixed text would not parse") from None
     try:
         expected = expected_data(old, changes)
     except (KeyError, IndexError, TypeError, AttributeError):

@@ -174,11 +174,12 @@ class JsonDocument(Document):
                 return [(opener, closer + 1, "[]")]
             return writing.remove_separated(self.text, items, indexes, ())
         multiline = "\n" in self.text[opener:closer]
+        compact = _compact(self.text, entries)
         if change.action == APPEND:
             items = [(start, end) for _, _, start, end in entries]
             at = items[-1][0] if items else opener
             return writing.append_separated(self.text, items, opener, closer,
-                                            self._json(change.value, at, multiline), ())
+                                            self._json(change.value, at, multiline, compact=compact), ())
         if change.action == INSERT:
             items = [(key_span[0], end) for _, key_span, _, end in entries]
             keys = [key for key, _, _, _ in entries]
@@ -188,17 +189,18 @@ class JsonDocument(Document):
                 colon = self.text[key_end:value_start] if "\n" not in self.text[key_end:value_start] else ": "
             at = items[-1][0] if items else opener
             lists_multiline = any(self.text[start] == "[" and "\n" in self.text[start:end] for _, _, start, end in entries)
-            value = self._json(change.value, at, multiline, lists_multiline)
+            value = self._json(change.value, at, multiline, lists_multiline, compact)
             rendered = json.dumps(change.key, ensure_ascii=False) + colon + value
             after = keys.index(change.after) if change.after in keys else None
             return writing.insert_separated(self.text, items, opener, closer, rendered, (), after)
         return None
 
-    def _json(self, value: Any, at: int, multiline: bool, lists_multiline: bool = False) -> str:
+    def _json(self, value: Any, at: int, multiline: bool, lists_multiline: bool = False, compact: bool = False) -> str:
         """``value`` as JSON; a mapping (and a list, when the file's lists around are) on lines
-        of their own at the indentation of the text at ``at``, in a multi-line container."""
+        of their own at the indentation of the text at ``at``, in a multi-line container; without
+        blanks after separators in a container written without them."""
         if not multiline or not isinstance(value, (dict, list)) or not value:
-            return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":") if compact else (", ", ": "))
         here = writing.indent(self.text, at)
         step = self._indent_unit()
         newline = writing.eol(self.text, at)
@@ -251,6 +253,18 @@ class JsonDocument(Document):
                     return start
                 stack[-1].add(name)
                 expect_key = False
+
+
+def _compact(text: str, entries: list) -> bool:
+    """The container writes its separators without blanks (``{"a":1,"b":2}``, minified JSON)."""
+    if not entries:
+        return False
+    if len(entries) >= 2:
+        between = text[entries[0][3]:entries[1][2] if entries[1][1] is None else entries[1][1][0]]
+        if between != ",":
+            return False
+    key_span = entries[0][1]
+    return key_span is None or text[key_span[1]:entries[0][2]] == ":"
 
 
 def _pretty(value: Any, here: str, step: str, newline: str, lists_multiline: bool) -> str:

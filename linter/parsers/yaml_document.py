@@ -209,7 +209,7 @@ class YamlDocument(Document):
             return None
         last = items[-1]
         prefix = _dash_prefix(self.text, last.start_mark.index)
-        end = _last_end(last)
+        end = _last_end(last, self.text)
         if prefix is None or end < last.start_mark.index:
             return None
         blanks = prefix[:len(prefix) - len(prefix.lstrip())]
@@ -233,7 +233,7 @@ class YamlDocument(Document):
             return None
         chosen = next((p for p in pairs if p[0].value == after), pairs[-1])
         first_key = pairs[0][0]
-        end = _last_end(chosen[1])
+        end = _last_end(chosen[1], self.text)
         if end < chosen[0].start_mark.index:
             return None  # an alias: its marks are the anchor's
         at_indent = self.text[writing.line_start(self.text, first_key.start_mark.index):first_key.start_mark.index]
@@ -342,11 +342,15 @@ def _dash_prefix(text: str, start: int) -> Optional[str]:
     return prefix if re.fullmatch(r"[ \t]*-[ \t]+", prefix) else None
 
 
-def _last_end(node: Any) -> int:
+def _last_end(node: Any, text: str) -> int:
     """Where the text of a value ends: its last scalar or flow collection (a block collection's own
     end mark lies after the comments and blank lines that follow it)."""
     while node.id in ("mapping", "sequence") and node.value and not _is_flow(node):
         node = node.value[-1][1] if node.id == "mapping" else node.value[-1]
+    if node.id == "scalar" and node.style in ("|", ">"):  # a block scalar: its last written line
+        written = text[node.start_mark.index:node.end_mark.index]
+        if "+" not in written.split("\n", 1)[0]:  # (with "keep" chomping its blank lines are its value)
+            return node.start_mark.index + len(written.rstrip())
     return node.end_mark.index
 
 
