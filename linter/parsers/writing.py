@@ -205,15 +205,19 @@ def insert_before_closing_line(text: str, closer: int, lines: Sequence[str], at_
 
 
 def aligned_name(text: str, before: int, name: str) -> str:
-    """``name`` padded so that its ``=`` lines up with the attribute on the line before ``before``
-    when that line aligns its ``=`` (``terraform fmt`` does), else ``name`` and one space."""
-    previous_end = line_start(text, before) - 1
-    if previous_end < 0:
-        return name + " "
-    line = text[line_start(text, previous_end):previous_end].rstrip("\r")
-    match = re.match(r"([ \t]*)([\w-]+)( +)=", line)
-    if match and len(match.group(3)) > 1:
-        width = len(match.group(2)) + len(match.group(3))
-        if len(name) < width:
-            return name.ljust(width)
+    """``name`` padded so that its ``=`` lines up with those of the lines before ``before`` when
+    they align theirs (``terraform fmt`` does: two lines with ``=`` in one column, or one padded),
+    else ``name`` and one space."""
+    widths = []  # width of "name   " before the "=", on the lines just above
+    end = line_start(text, before) - 1
+    while end >= 0 and len(widths) < 2:
+        line = text[line_start(text, end):end].rstrip("\r")
+        match = re.match(r"[ \t]*([\w-]+)( +)=", line)
+        if not match:
+            break
+        widths.append((len(match.group(1)) + len(match.group(2)), len(match.group(2))))
+        end = line_start(text, end) - 1
+    aligned = widths and (widths[0][1] > 1 or (len(widths) == 2 and widths[0][0] == widths[1][0]))
+    if aligned and len(name) < widths[0][0]:
+        return name.ljust(widths[0][0])
     return name + " "
