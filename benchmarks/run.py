@@ -335,7 +335,7 @@ def find_cognito_lint() -> tuple[list[str], str]:
             first = Path(script).read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
             python = first[2:].strip() if first.startswith("#!") else sys.executable
             return [str(script)], python if Path(python).is_file() else sys.executable
-    return [sys.executable, "-m", "linter"], sys.executable
+    return [sys.executable, "-P", "-m", "linter"], sys.executable
 
 
 FLOOR_SCRIPT = '''\

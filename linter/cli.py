@@ -51,6 +51,13 @@ def _main(
     """
 
 
+def _stderr(line: str) -> None:
+    """A line about files on stderr: control characters escaped, never a CI workflow command."""
+    from linter.reporters.printable import printable_line
+
+    typer.echo(printable_line(line), err=True)
+
+
 def _split(values: Optional[List[str]]) -> list[str]:
     """`--select CG1,CG2 --select CG3` → ['CG1', 'CG2', 'CG3']."""
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
@@ -106,7 +113,7 @@ def lint(
         from linter.engine.diff_base import DiffBaseError, check_revision
 
         try:
-            check_revision(diff_base)
+            check_revision(diff_base, paths or ["."])
         except DiffBaseError as exc:
             raise UsageError(str(exc)) from None
     lint_config = LintConfig(rules=rules, options=options, diff_base=diff_base,
@@ -122,6 +129,9 @@ def lint(
     if fix:
         findings, errors = _fix(findings, errors, digests, lint_config, settings, unsafe_fixes)
     if write_baseline:
+        if errors:  # a baseline without some file's findings would hide them later
+            raise UsageError(f"baseline {write_baseline} not written: {errors} file{'s' if errors != 1 else ''} "
+                             "could not be linted (see the errors above)")
         _write_baseline(write_baseline, [f for f in findings if f.suppressed is None])
         return
     if baseline_file:
@@ -217,9 +227,9 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
 
     def report(result) -> None:
         for notice in result.notices + (result.verbose_notices if verbose else []):
-            typer.echo(notice, err=True)
+            _stderr(notice)
         for error in result.errors:
-            typer.echo(f"cognito-lint: error: {error}", err=True)
+            _stderr(f"cognito-lint: error: {error}")
 
     ignores = PerFileIgnores(settings.per_file_ignores, config_folder(settings))
     try:
@@ -257,7 +267,7 @@ def _fix(findings: list, errors: int, digests: dict, lint_config, settings, unsa
 
     outcome = fix_files(findings, digests, unsafe=unsafe, relint=_relinter(lint_config, settings))
     for error in outcome.errors:
-        typer.echo(f"cognito-lint: error: {error}", err=True)
+        _stderr(f"cognito-lint: error: {error}")
     if outcome.fixed:
         # Every name of a fixed file (a link and its target) is linted again.
         fixed = {os.path.realpath(path) for path in outcome.fixed}
@@ -386,10 +396,10 @@ def main() -> None:
     try:
         app()  # typer handles --help, its own usage errors (exit 2) and typer.Exit
     except UsageError as exc:
-        typer.echo(f"cognito-lint: error: {exc}", err=True)
+        _stderr(f"cognito-lint: error: {exc}")
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # anything unexpected: one line, no traceback
-        typer.echo(f"cognito-lint: internal error: {type(exc).__name__}: {exc}", err=True)
+        _stderr(f"cognito-lint: internal error: {type(exc).__name__}: {exc}")
         sys.exit(2)

@@ -9,9 +9,8 @@ than `ENABLED`/`DISABLED`. The message suggests the closest valid value (`author
 `code`, `Hours` → `hours`). Values are case-sensitive.
 
 The token-exchange flows `ALLOW_TOKEN_EXCHANGE_IMPERSONATION` and
-`ALLOW_TOKEN_EXCHANGE_DELEGATION` are accepted in API payloads (the service documents them,
-botocore's model does not list them yet); in CloudFormation any `ALLOW_TOKEN_EXCHANGE_*` flow is
-CG007, not this rule.
+`ALLOW_TOKEN_EXCHANGE_DELEGATION` are accepted in API payloads; in CloudFormation any
+`ALLOW_TOKEN_EXCHANGE_*` flow is CG007, not this rule.
 
 ## Why it matters
 The service refuses the request ("Member must satisfy enum value set"). OAuth's own names are a

@@ -1,7 +1,7 @@
 """Think twice before granting the aws.cognito.signin.user.admin scope.
 
 ## What it does
-Reports `aws.cognito.signin.user.admin` in `AllowedOAuthScopes`.
+Reports `aws.cognito.signin.user.admin` in `AllowedOAuthScopes`. Silent on a `client_credentials` client, where CG103 reports the scope as an error.
 
 ## Why it matters
 An access token with this scope authorizes the user-pools API operations a user can perform on
@@ -30,7 +30,7 @@ Keep the scope only on a client whose app really calls the self-service user API
 """
 from linter.model.service import ADMIN_SCOPE
 from linter.rule import Problem
-from linter.rule_helpers.flows import first_index
+from linter.rule_helpers.flows import first_index, machine_client
 
 ID = "CG107"
 NAME = "admin-scope"
@@ -39,6 +39,8 @@ TAGS = ["security"]
 
 
 def check(client, options):
+    if machine_client(client):
+        return  # on a client_credentials client the scope is CG103's error (one problem, one finding)
     index = first_index(client.AllowedOAuthScopes, (ADMIN_SCOPE,))
     if index is not None:
         yield Problem(("AllowedOAuthScopes", index),

@@ -2,7 +2,7 @@
 
 ## What it does
 Reports an entry of `CallbackURLs` or `LogoutURLs` that contains `*` anywhere (host, path or
-query), including in the literal text of a `Fn::Sub` URL.
+query), including in the literal text of a `Fn::Sub` URL. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
 ## Why it matters
 Cognito compares the `redirect_uri` of a request with the registered URLs character for
@@ -39,6 +39,8 @@ TAGS = ["security"]
 
 
 def check(client, options):
+    if not urls.redirect_possible(client):
+        return  # a client_credentials client never redirects: its URLs are unused
     for path, field, url in urls.redirect_urls(client):
         if urls.has_wildcard(url):
             yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' contains '*', but Cognito "

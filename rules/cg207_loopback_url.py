@@ -3,7 +3,7 @@
 ## What it does
 Reports an entry of `CallbackURLs` or `LogoutURLs` whose host is `localhost`, `127.0.0.1` or
 `[::1]` (any scheme, any port). Set the option `allow-loopback: true` for files that only
-describe development clients.
+describe development clients. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
 ## Why it matters
 A loopback redirect sends the authorization code to whatever listens on that port of the user's
@@ -39,8 +39,8 @@ OPTIONS = {"allow-loopback": False}
 
 
 def check(client, options):
-    if options.get("allow-loopback") is True:
-        return
+    if options.get("allow-loopback") is True or not urls.redirect_possible(client):
+        return  # allowed, or a client_credentials client that never redirects
     for path, field, url in urls.redirect_urls(client):
         if urls.is_loopback(url):
             yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is a loopback URL: fine "

@@ -1,16 +1,20 @@
-"""Callback and sign-out URLs on example.com/.org/.net are placeholders.
+"""Callback and sign-out URLs on placeholder domains (example.com, *.test, your-domain.com).
 
 ## What it does
-Reports an entry of `CallbackURLs` or `LogoutURLs` whose host is `example.com`, `example.org`,
-`example.net` or a subdomain of one (case-insensitive, any scheme and port). The AWS CDK fills in
+Reports an entry of `CallbackURLs` or `LogoutURLs` whose host is a placeholder or a subdomain of
+one (case-insensitive, any scheme and port): the domains reserved for documentation
+(`example.com`, `example.org`, `example.net`), the reserved top-level domains `.example`,
+`.invalid` and `.test`, `localhost.localdomain`, and the registrable placeholders people write
+(`your-domain.com`, `yourdomain.com`, `mydomain.com`, `domain.com`). The AWS CDK fills in
 `https://example.com` as the callback URL when an OAuth client is defined without one, so this
-finding is common in synthesized templates.
+finding is common in synthesized templates. Silent for a client whose only OAuth flow is
+`client_credentials`: it never redirects a browser.
 
 ## Why it matters
-These domains are reserved for documentation; nobody's application runs there. A placeholder
-callback means the sign-in flow ends on a page you do not control, or the real URL was never
-configured. Because Cognito redirects there with an authorization code, registering a domain you
-do not own is a bad default to ship.
+Nobody's application runs on a reserved domain: a placeholder callback means the sign-in flow ends
+on a page you do not control, or the real URL was never configured. A registrable placeholder is
+worse: `your-domain.com` is an ordinary domain that someone else can own, and Cognito redirects
+there with an authorization code (or, with the implicit grant, the tokens).
 
 ## Example
 ```yaml
@@ -27,7 +31,8 @@ In the CDK, set `oAuth.callbackUrls` (and `logoutUrls`) explicitly.
 No automatic fix: only you know the URL the app really uses.
 
 ## References
-- RFC 2606 section 3 (reserved example second-level domains): https://www.rfc-editor.org/rfc/rfc2606#section-3
+- RFC 2606 (reserved top-level and example second-level domains): https://www.rfc-editor.org/rfc/rfc2606
+- RFC 6761 section 6 (special-use domain names): https://www.rfc-editor.org/rfc/rfc6761#section-6
 - AWS CDK UserPoolClient OAuthSettings, callbackUrls default: https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cognito.OAuthSettings.html
 - CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
@@ -41,9 +46,17 @@ TAGS = ["security"]
 
 
 def check(client, options):
+    if not urls.redirect_possible(client):
+        return
     for path, field, url in urls.redirect_urls(client):
-        domain = urls.placeholder_domain(url)
-        if domain:
-            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is on {domain}, a domain "
-                                "reserved for examples: nobody's application runs there. Replace it with your "
-                                "application's real URL.")
+        found = urls.placeholder_domain(url)
+        if found is None:
+            continue
+        domain, registrable = found
+        if registrable:
+            why = (f"a placeholder that is also an ordinary domain: someone else can own {domain} and receive "
+                   "the redirects, with their codes or tokens")
+        else:
+            why = "a domain reserved for examples: nobody's application runs there"
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is on {domain}, {why}. "
+                            "Replace it with your application's real URL.")

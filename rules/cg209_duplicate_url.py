@@ -4,7 +4,7 @@
 Reports every repetition of a URL within `CallbackURLs`, and within `LogoutURLs`, pointing at the
 second (and any later) occurrence. URLs are compared exactly as Cognito compares them: a different
 letter case or a trailing slash makes a different URL. Two `Fn::Sub` URLs with the same text are
-the same URL; unresolved values are never duplicates of anything.
+the same URL; unresolved values are never duplicates of anything. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
 ## Why it matters
 A duplicate does nothing except take one of the 100 allowed slots, and it is usually a sign of a
@@ -40,6 +40,8 @@ LEVEL = "note"
 
 
 def check(client, options):
+    if not urls.redirect_possible(client):
+        return  # a client_credentials client never redirects: its URLs are unused
     first: dict[tuple, int] = {}
     for path, field, url in urls.redirect_urls(client):
         if not isinstance(url, (str, Template)):

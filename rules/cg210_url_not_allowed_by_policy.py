@@ -9,7 +9,7 @@ Globs follow Python's `fnmatch`, case-insensitively, against the host alone (no 
 port): `*` matches any characters including dots, so `*.mycompany.com` matches
 `a.b.mycompany.com` but **not** `mycompany.com` itself — list the apex separately. Write an IPv6
 host as `[::1]` or `::1`. Custom-scheme URLs (`myapp://callback`) and URLs whose host is not
-known (`https://${Domain}/cb`) are not checked. An empty list (the default) reports nothing.
+known (`https://${Domain}/cb`) are not checked. An empty list (the default) reports nothing. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
 ## Why it matters
 Where Cognito may send authorization codes is a security boundary. An organisation that only
@@ -48,7 +48,7 @@ OPTIONS = {"allowed-url-hosts": []}
 
 def check(client, options):
     patterns = urls.host_patterns(options.get("allowed-url-hosts"))
-    if not patterns:
+    if not patterns or not urls.redirect_possible(client):
         return
     for path, field, url in urls.redirect_urls(client):
         if urls.scheme(url) not in ("http", "https"):

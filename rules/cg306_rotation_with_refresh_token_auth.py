@@ -53,6 +53,11 @@ def check(client, options):
                       f"Refresh token rotation is ENABLED, but {field} is omitted and the "
                       f"service's default flows include {FLOW}. List the flows you use, without "
                       f"{FLOW}; refresh with GetTokensFromRefreshToken.")
+    elif client.implied_flow(FLOW):
+        yield Problem(("ExplicitAuthFlows",),
+                      f"Refresh token rotation is ENABLED, but {field} has only legacy names, which keep "
+                      f"{FLOW} enabled. List the ALLOW_ flows you use, without {FLOW}; refresh with "
+                      "GetTokensFromRefreshToken.")
     else:
         yield Problem(("ExplicitAuthFlows", flows.index(FLOW)),
                       f"{field} has {FLOW} while refresh token rotation is ENABLED: the "

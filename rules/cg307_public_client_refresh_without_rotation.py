@@ -89,7 +89,9 @@ def _refresh_path(client):
     """How the client gets refresh tokens, or None when it certainly or possibly cannot."""
     flows = client.effective_explicit_auth_flows()
     if isinstance(flows, list) and FLOW in flows:
-        return f"{FLOW} is enabled" + (" by default" if client.ExplicitAuthFlows is None else "")
+        if client.ExplicitAuthFlows is None:
+            return f"{FLOW} is enabled by default"
+        return f"{FLOW} is enabled" + (" by the legacy flow names" if client.implied_flow(FLOW) else "")
     oauth = client.AllowedOAuthFlows
     if client.AllowedOAuthFlowsUserPoolClient is True and isinstance(oauth, list) and "code" in oauth:
         return "OAuth authorization code flow"

@@ -77,6 +77,13 @@ DESCRIBE_SUPPLEMENT = {
     "ClientType": {"type": "string"},
 }
 
+# Patterns in botocore's model that refuse real values, by (table, property).  botocore 1.44's
+# ClientSecretArn pattern wants "secret/" and no aws-cn partition, while Secrets Manager ARNs read
+# arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX.
+PATTERN_OVERRIDES = {
+    ("api-describe", "ClientSecretArn"): r"arn:aws[\w-]*:secretsmanager:[\w-]+:\d{12}:secret[:/][\w+=/,.@-]+",
+}
+
 UPDATE_NOT_ALLOWED = {
     "ClientSecret": "cannot be changed by UpdateUserPoolClient: the secret is fixed when the client is created",
     "GenerateSecret": "cannot be changed by UpdateUserPoolClient: whether a client has a secret is fixed when it is created",
@@ -145,6 +152,10 @@ def botocore_tables(service_model: Any) -> dict[str, dict]:
         raise GenerationError(
             f"botocore's {UPDATE_OPERATION} now accepts {clash}: review spec CG007 before regenerating"
         )
+    for (table, name), pattern in PATTERN_OVERRIDES.items():
+        shape = {"api-describe": describe_props}[table].get(name)
+        if shape is not None and "pattern" in shape:
+            shape["pattern"] = pattern
     return {
         "api-create": {"required": create["required"], "properties": create["members"], "not_allowed": {}},
         "api-update": {"required": update["required"], "properties": update["members"],

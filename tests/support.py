@@ -89,8 +89,9 @@ def lint_rules(text: str, rules: str | list[str], filename: str = "template.yaml
 
 
 def run_cli(*args, cwd=None, env: Optional[dict] = None, timeout: int = 120) -> subprocess.CompletedProcess:
-    """``python -m linter ARGS`` as a user runs it, output captured as text; ``env`` adds to the environment."""
-    return subprocess.run([sys.executable, "-m", "linter", *map(str, args)], capture_output=True, text=True,
+    """``python -m linter ARGS`` as a user runs it (``-P``: the installed package, not a source folder that
+    happens to be the working directory), output captured as text; ``env`` adds to the environment."""
+    return subprocess.run([sys.executable, "-P", "-m", "linter", *map(str, args)], capture_output=True, text=True,
                           cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
 
 

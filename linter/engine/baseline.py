@@ -40,10 +40,19 @@ def load(path: str) -> Counter:
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
-        return Counter(entry["fingerprint"] for entry in document["findings"])
+        if not isinstance(document, dict) or "findings" not in document:
+            raise TypeError
+        version = document.get("version")
+        if version != FORMAT_VERSION:
+            raise BaselineError(f"{path}: baseline format version {version!r}; this cognito-lint reads version "
+                                f"{FORMAT_VERSION} (write a new one with --write-baseline)")
+        fingerprints = [entry["fingerprint"] for entry in document["findings"]]
+        if not all(isinstance(f, str) for f in fingerprints):
+            raise TypeError
+        return Counter(fingerprints)
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise BaselineError(f"{path}: not a cognito-lint baseline (expected JSON with findings[].fingerprint)") from None
 
 

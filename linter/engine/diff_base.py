@@ -20,17 +20,33 @@ class DiffBaseError(Exception):
     """The revision cannot be used (not a git repository, unknown revision)."""
 
 
-def check_revision(ref: str, folder: str = ".") -> None:
-    """Raise DiffBaseError unless ``ref`` names a commit of the repository at ``folder``."""
-    result = _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    if result is None:
-        raise DiffBaseError(f"--diff-base {ref}: not a git repository here")
-    if result.returncode != 0:
-        raise DiffBaseError(f"--diff-base {ref}: unknown git revision")
+def check_revision(ref: str, paths: list[str]) -> None:
+    """Raise DiffBaseError unless ``ref`` names a commit in the repository of every path (files
+    and folders) that is in one, and at least one is."""
+    roots = {_toplevel(os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)))
+             for p in paths}
+    roots.discard(None)
+    if not roots:
+        raise DiffBaseError(f"--diff-base {ref}: {', '.join(paths)} {'is' if len(paths) == 1 else 'are'} not in a "
+                            "git repository")
+    for root in sorted(roots):
+        _check_in(ref, root)
+
+
+@lru_cache(maxsize=64)
+def _check_in(ref: str, root: str) -> None:
+    result = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if result is None or result.returncode != 0:
+        raise DiffBaseError(f"--diff-base {ref}: unknown git revision in the repository {root}")
 
 
 def with_previous(path: str, sources: list, ref: str) -> list:
-    """``sources`` whose clients carry their base-version variants in ``previous``."""
+    """``sources`` whose clients carry their base-version variants in ``previous``.  Raises
+    DiffBaseError for a file whose repository does not have ``ref``: its changes cannot be judged."""
+    root = _toplevel(os.path.dirname(os.path.abspath(path)))
+    if root is None:
+        raise DiffBaseError(f"--diff-base {ref}: the file is not in a git repository")
+    _check_in(ref, root)
     base = _base_clients(path, ref)
     if not base:
         return sources

@@ -20,8 +20,9 @@ def fingerprint(path: str, client: str, rule_id: str, client_path: tuple, value:
 
 
 def file_fingerprint(path: str, rule_id: str, message: str) -> str:
-    """For a finding with no value in a document (a file that does not parse): file, rule, message."""
-    return _digest(path, rule_id, message)
+    """For a finding with no value in a document (a file that does not parse): file (relative to
+    its repository, however the path was typed), rule, message."""
+    return _digest(repository_path(path), rule_id, message)
 
 
 def _digest(*parts: str) -> str:

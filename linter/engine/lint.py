@@ -119,9 +119,13 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     if config.diff_base:
-        from linter.engine.diff_base import with_previous
+        from linter.engine.diff_base import DiffBaseError, with_previous
 
-        sources = with_previous(path, sources, config.diff_base)
+        try:
+            sources = with_previous(path, sources, config.diff_base)
+        except DiffBaseError as exc:
+            result.errors.append(f"{path}: {exc}")
+            return result
     result.clients = len(sources)
     # Each document's clients, suppressions and secrets (a serverless include is a document of its own).
     documents = {id(doc): doc, **{id(s.document): s.document for s in sources if s.document is not None}}
@@ -130,6 +134,8 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
         own = [s for s in sources if (s.document or doc) is document]
         redactor = Redactor(_secrets(document, own))
         found = [f for source in own for f in _check_client(document, source, config, redactor)]
+        if document is doc:
+            found += [_recovered(document, message, span, config, redactor) for message, span in document.problems]
         result.findings += suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
                                               unused_level, lambda line, column: _shown(document, redactor, line, column))
         result.digests[document.path] = text_digest(document.text)
@@ -187,10 +193,15 @@ def _secrets(doc: Document, sources: list[ClientSource]) -> SecretText:
     return secrets
 
 
+#: How much of the line before a snippet is read to mask a ``secret = ...`` starting before it.
+_CONTEXT = 256
+
+
 def _shown(doc: Document, redactor: Redactor, line: int, column: int) -> tuple[str, int]:
     """(snippet, its first column) of a finding's line, secrets masked."""
     text, first_column, offset = doc.window(line, column)
-    return redactor.snippet(text, offset), first_column
+    before = doc.text[max(offset - (first_column - 1), offset - _CONTEXT):offset]
+    return redactor.snippet(before + text, offset - len(before))[len(before):], first_column
 
 
 def _suppressions(doc: Document, own) -> list:
@@ -232,6 +243,13 @@ def _parse_error(result: FileResult, config: LintConfig, path: str, message: str
     message = scrubbed_message(message, registry.names())
     result.findings.append(Finding(PARSE_ERROR, level, message, path, Span(line, column, line, max(end_column, column)),
                                    source_line=source_line, source_column=first_column))
+
+
+def _recovered(doc: Document, message: str, span: Span, config: LintConfig, redactor: Redactor) -> Finding:
+    """A CG001 for a problem the parser read past (a duplicate key): the rest of the file is linted."""
+    source_line, source_column = _shown(doc, redactor, span.line, span.column)
+    return Finding(PARSE_ERROR, config.levels.get(PARSE_ERROR) or "error", redactor.message(message), doc.path, span,
+                   source_line=source_line, source_column=source_column)
 
 
 def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor) -> list[Finding]:

@@ -90,8 +90,11 @@ def load_rules(rules_dirs: Iterable[str] = (), policies: Iterable[Rule] = ()) ->
 
 def builtin_rules() -> dict[str, Callable[[], Rule]]:
     """Rule ID → loader of every module in the built-in rules package."""
-    import linter.rules
-
+    try:
+        import linter.rules
+    except ImportError:  # run from a source checkout's root without installing: rules/ is not linter.rules
+        raise RuleError("the built-in rules are not installed with this copy of linter: install the package "
+                        "(pip install -e .), or run cognito-lint from outside the source folder") from None
     loaders: dict[str, Callable[[], Rule]] = {}
     for folder in linter.rules.__path__:
         for filename in sorted(os.listdir(folder)):

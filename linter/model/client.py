@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Optional, Union
 
 from linter.model.service import (BOOL_FIELDS, DEFAULT_TOKEN_UNITS, DEFAULT_VALIDITY_SECONDS, INT_FIELDS,
-                                  LENIENT_KINDS, LIST_FIELDS, SECONDS_PER_UNIT, SERVICE_DEFAULTS,
-                                  VALIDITY_FIELDS)
+                                  LEGACY_AUTH_FLOWS, LEGACY_IMPLIED_FLOWS, LENIENT_KINDS, LIST_FIELDS,
+                                  SECONDS_PER_UNIT, SERVICE_DEFAULTS, VALIDITY_FIELDS)
 from linter.model.values import Unknown
 from linter.model.wording import Wording, default_wording
 
@@ -164,7 +164,18 @@ class AppClient:
         return SERVICE_DEFAULTS.get(field) if value is None else value
 
     def effective_explicit_auth_flows(self) -> Union[list[Str], Unknown]:
-        return self.effective("ExplicitAuthFlows")
+        """The sign-in flows the client allows: as written, the defaults when omitted, and with
+        legacy names only, the flows those imply (SRP and refresh tokens)."""
+        flows = self.effective("ExplicitAuthFlows")
+        if isinstance(flows, list) and flows and all(isinstance(f, str) and f in LEGACY_AUTH_FLOWS for f in flows):
+            return flows + [f for f in LEGACY_IMPLIED_FLOWS if f not in flows]
+        return flows
+
+    def implied_flow(self, flow: str) -> bool:
+        """True when ``flow`` is allowed without being written: by default or by legacy names."""
+        flows = self.effective_explicit_auth_flows()
+        return isinstance(flows, list) and flow in flows and not (
+            isinstance(self.ExplicitAuthFlows, list) and flow in self.ExplicitAuthFlows)
 
     def has_secret(self) -> Optional[bool]:
         """True/False when known; None when unknown (an Update payload, an unresolved value)."""

@@ -34,13 +34,6 @@ from collections.abc import Callable, Iterable, Sequence
 #: The constraint tables: one per input kind the service (or CloudFormation) checks a client as.
 TABLES = ("api-create", "api-update", "api-describe", "cloudformation")
 
-#: Request fields the service takes that botocore's model (and so the generated table) lacks:
-#: PublishSecretsInAWSSecretsManager is an API field that CloudFormation does not support (CG007, CG605).
-API_SUPPLEMENT = {
-    "api-create": {"PublishSecretsInAWSSecretsManager": {"type": "boolean"}},
-    "api-update": {"PublishSecretsInAWSSecretsManager": {"type": "boolean"}},
-}
-
 _PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "constraints.json")
 
 

@@ -80,6 +80,11 @@ LEGACY_AUTH_FLOWS = {
     "USER_PASSWORD_AUTH": "ALLOW_USER_PASSWORD_AUTH",
 }
 
+#: Flows a client with only legacy names has without listing them: until the ALLOW_ names came
+#: (November 2019), SRP and refresh-token sign-in could not be turned off, and clients that still
+#: use the legacy names keep them.
+LEGACY_IMPLIED_FLOWS = ("ALLOW_USER_SRP_AUTH", REFRESH_TOKEN_FLOW)
+
 #: Flows that send the password itself (not an SRP proof) to InitiateAuth.
 USER_PASSWORD_FLOWS = ("ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH")
 #: Server-side (AdminInitiateAuth) password flows.
@@ -96,12 +101,9 @@ PUBLIC_SIGN_IN_FLOWS = (
     "ALLOW_USER_AUTH",
 )
 
-#: ExplicitAuthFlows values that the service documents (GetDerivedToken: "The requesting app client
-#: must have ALLOW_TOKEN_EXCHANGE_IMPERSONATION or ALLOW_TOKEN_EXCHANGE_DELEGATION in its
-#: ExplicitAuthFlows") but the botocore release of the constraint table does not list.  Valid in
-#: API payloads; CloudFormation cannot set any ALLOW_TOKEN_EXCHANGE_* flow (CG007).
+#: The token-exchange flows (ALLOW_TOKEN_EXCHANGE_IMPERSONATION and _DELEGATION, for GetDerivedToken):
+#: valid in API payloads, and no AWS::Cognito::UserPoolClient property takes them (CG007).
 TOKEN_EXCHANGE_PREFIX = "ALLOW_TOKEN_EXCHANGE"
-API_NEW_AUTH_FLOWS = ("ALLOW_TOKEN_EXCHANGE_IMPERSONATION", "ALLOW_TOKEN_EXCHANGE_DELEGATION")
 
 # --- OAuth -------------------------------------------------------------------------------------
 

@@ -50,6 +50,9 @@ class Document:
         self.text = text
         self.data = data
         self._line_starts: Optional[list[int]] = None
+        #: Problems the parser recovered from (a duplicate key): each is reported (CG001) and the
+        #: file is linted as its readers read it.
+        self.problems: list[tuple[str, Span]] = []
 
     def span(self, doc_path: DocPath, key: bool = False) -> Span:
         """The span of the value at ``doc_path`` (of its key when ``key``), or of the deepest

@@ -45,7 +45,9 @@ class HclDocument(TableDocument):
             data = parser.body((), None)
         except RecursionError:  # brackets nested thousands deep
             raise parser.error("nesting too deep") from None
-        return cls(path, text, data, parser.keys, parser.values)
+        doc = cls(path, text, data, parser.keys, parser.values)
+        doc.problems = [(message, doc.offsets_span(start, end)) for message, start, end in parser.problems]
+        return doc
 
     # -- writing fixes ---------------------------------------------------------------------------
 
@@ -145,8 +147,14 @@ class _Parser(Reader):
                 self.block(data, path, name, start)
 
     def attribute(self, data: dict, path: DocPath, name: str, start: int) -> None:
-        if name in data:
-            raise self.error(f"argument {name!r} is defined twice", start)
+        if name in data:  # Terraform refuses the file; the rest is linted with the first one
+            line = self.text.count("\n", 0, self.keys[path + (name,)][0]) + 1
+            self.problems.append((f"argument {name!r} is defined twice (first at line {line}): Terraform refuses "
+                                  "the file (\"Attribute redefined\"); the first one is linted", start, start + len(name)))
+            self.pos += 1
+            self.expression(path + (f"#{start}",))
+            self.end_of_line()
+            return
         self.pos += 1
         self.keys[path + (name,)] = (start, start + len(name))
         data[name] = self.expression(path + (name,))

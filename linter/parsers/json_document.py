@@ -15,11 +15,6 @@ _DECODER = json.JSONDecoder()
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
 
 
-class _DuplicateKey(Exception):
-    def __init__(self, key: str):
-        self.key = key
-
-
 class _BadConstant(ValueError):
     pass
 
@@ -28,15 +23,21 @@ def _no_constant(name: str) -> Any:
     raise _BadConstant(name)  # NaN, Infinity: Python accepts them, JSON and AWS do not
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return result
+#: How JSON readers take a key written twice, for the message (CloudFormation, the AWS CLI).
+DUPLICATE_KEY_READING = "the last one counts, as CloudFormation and the AWS CLI read it"
+
+
+class _Objects:
+    """An object_pairs_hook that keeps the last value of a key written twice and remembers that it saw one."""
+
+    def __init__(self) -> None:
+        self.duplicates = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            self.duplicates = True
+        return result
 
 
 class _Scan:
@@ -60,7 +61,8 @@ class JsonDocument(Document):
     @classmethod
     def parse(cls, path: str, text: str) -> "JsonDocument":
         try:
-            data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+            objects = _Objects()
+            data = json.loads(text, object_pairs_hook=objects, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
         except _BadConstant as exc:
@@ -70,13 +72,15 @@ class JsonDocument(Document):
             raise ParseError(f"invalid JSON: {exc.args[0]} is not a JSON number", line, col) from None
         except ValueError as exc:  # e.g. an integer with more digits than Python converts
             raise ParseError(f"invalid JSON: {exc}") from None
-        except _DuplicateKey as exc:
-            doc = cls(path, text, None)
-            line, col = doc.position(doc._find_duplicate(exc.key))
-            raise ParseError(f"duplicate key {exc.key!r}", line, col) from None
         except RecursionError:
             raise ParseError("invalid JSON: nesting too deep") from None
-        return cls(path, text, data)
+        doc = cls(path, text, data)
+        if objects.duplicates:
+            for key, first, start, end in doc._duplicates():
+                line = doc.position(first)[0]
+                doc.problems.append((f"duplicate key {key!r} (first at line {line}): {DUPLICATE_KEY_READING}",
+                                     doc.offsets_span(start, end)))
+        return doc
 
     def span(self, doc_path: DocPath, key: bool = False) -> Span:
         start, end = self._locate(doc_path, key)
@@ -126,7 +130,7 @@ class JsonDocument(Document):
             scan = self._scans[pos] = _Scan(tok == "{", end)
         if (isinstance(step, str) and not scan.is_object) or (isinstance(step, int) and scan.is_object):
             return None
-        while step not in scan.entries and not scan.done:
+        while (step not in scan.entries or self.problems) and not scan.done:  # duplicates: read to the last
             self._scan_next(scan)
         return scan.entries.get(step)
 
@@ -140,7 +144,7 @@ class JsonDocument(Document):
         if scan.is_object:
             _, _, after_colon = self._token(end)
             value = self._token(after_colon)[1]
-            scan.entries.setdefault(json.loads(tok), ((start, end), value))
+            scan.entries[json.loads(tok)] = ((start, end), value)  # a key written twice: the last counts
         else:
             value = start
             scan.entries[len(scan.entries)] = (None, value)
@@ -229,18 +233,19 @@ class JsonDocument(Document):
             self._scan_next(scan)
         return [(key, key_span, start, self._value_end(start)) for key, (key_span, start) in scan.entries.items()]
 
-    def _find_duplicate(self, key: str) -> int:
-        """Offset of the second occurrence of ``key`` within one object."""
-        stack: list[set] = []
+    def _duplicates(self) -> list[tuple[str, int, int, int]]:
+        """(key, offset of its first occurrence, start and end of a later one) of every key an object repeats."""
+        found = []
+        stack: list[Optional[dict]] = []
         pos = 0
         expect_key = False
         while True:
             m = _TOKEN.match(self.text, pos)
             if not m:
-                return 0
+                return found
             tok, start, pos = m.group(m.lastindex), m.start(m.lastindex), m.end()
             if tok in ("{", "["):
-                stack.append(set() if tok == "{" else None)
+                stack.append({} if tok == "{" else None)
                 expect_key = tok == "{"
             elif tok in ("}", "]"):
                 stack.pop()
@@ -249,9 +254,10 @@ class JsonDocument(Document):
                 expect_key = bool(stack) and stack[-1] is not None
             elif expect_key and tok.startswith('"'):
                 name = json.loads(tok)
-                if name == key and name in stack[-1]:
-                    return start
-                stack[-1].add(name)
+                if name in stack[-1]:
+                    found.append((name, stack[-1][name], start, pos))
+                else:
+                    stack[-1][name] = start
                 expect_key = False
 
 

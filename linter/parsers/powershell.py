@@ -62,7 +62,9 @@ class PowerShellDocument(TableDocument):
             commands = reader.commands()
         except RecursionError:  # brackets nested thousands deep
             raise reader.error("nesting too deep", reader.pos) from None
-        return cls(path, text, {"commands": commands}, reader.keys, reader.values, reader.assignments(), reader.calls)
+        doc = cls(path, text, {"commands": commands}, reader.keys, reader.values, reader.assignments(), reader.calls)
+        doc.problems = [(message, doc.offsets_span(start, end)) for message, start, end in reader.problems]
+        return doc
 
     # -- writing fixes ---------------------------------------------------------------------------
 
@@ -207,6 +209,11 @@ class _Reader(Reader):
 
     # -- calls and splats ---------------------------------------------------------------------------
 
+    def _twice(self, what: str, first: DocPath, start: int, end: int, reading: str) -> None:
+        line = self.text.count("\n", 0, self.keys[first][0]) + 1
+        self.problems.append((f"{what} is given twice (first at line {line}): {reading}; the first one is linted",
+                              start, end))
+
     def assignments(self) -> dict[str, list[tuple[int, int]]]:
         """The value range of every ``$name = value`` statement (to the end of its line when the
         value cannot be read)."""
@@ -261,16 +268,23 @@ class _Reader(Reader):
             if parameter and not _INTEGER.match(self.text, self.pos):
                 name, colon = parameter.group(1), parameter.group(2)
                 self.pos = parameter.end()
+                repeated = next((p for p in command["parameters"] if p.lower() == name.lower()), None)
+                if repeated is not None:  # PowerShell refuses the call; the first one is linted
+                    self._twice(f"parameter -{name}", path + ("parameters", repeated), start, start + 1 + len(name),
+                                "PowerShell refuses the call (\"specified more than once\")")
+                    name = f"#{start}"
                 value_path = path + ("parameters", name)
                 self.keys[value_path] = (start, start + 1 + len(name))
                 self.skip_blanks()
                 if not colon and (self.at_statement_end() or _PARAMETER.match(self.text, self.pos)):
-                    command["parameters"][name] = True  # a switch, or a bool given no value
-                    self.values[value_path] = (start, start + 1 + len(name))
-                    self.last_end = start + 1 + len(name)
+                    value = True  # a switch, or a bool given no value
+                    self.values[value_path] = (start, start + 1 + len(parameter.group(1)))
+                    self.last_end = start + 1 + len(parameter.group(1))
                 else:
-                    command["parameters"][name] = self.argument(value_path, argument_mode=True)
+                    value = self.argument(value_path, argument_mode=True)
                     self.last_end = self.values[value_path][1]
+                if repeated is None:
+                    command["parameters"][name] = value
             elif c == "@" and _SPLAT.match(self.text, self.pos):
                 name = _SPLAT.match(self.text, self.pos).group(1)
                 splats.append((name, self.pos))
@@ -486,10 +500,17 @@ class _Reader(Reader):
             self.skip_blanks()
             if self.peek() != "=" or not isinstance(key, str):
                 raise self.error("expected '=' after the hashtable key", self.pos)
+            repeated = next((k for k in entries if k.lower() == key.lower()), None)
+            if repeated is not None:  # PowerShell refuses the hashtable; the first one is linted
+                self._twice(f"key {key!r}", path + (repeated,), key_start, self.pos,
+                            "PowerShell refuses the hashtable (\"Duplicate keys are not allowed in hash literals\")")
+                key = f"#{key_start}"
             self.keys[path + (key,)] = (key_start, self.pos)
             self.pos += 1
             self.skip_blanks()
-            entries[key] = self.argument(path + (key,), argument_mode=False)
+            value = self.argument(path + (key,), argument_mode=False)
+            if not key.startswith("#"):
+                entries[key] = value
 
     def single_quoted(self) -> str:
         start = self.pos

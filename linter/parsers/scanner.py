@@ -57,6 +57,8 @@ class Reader:
         self.pos = 0
         self.keys: dict[DocPath, tuple[int, int]] = {}
         self.values: dict[DocPath, tuple[int, int]] = {}
+        #: Problems read past: (message, start, end), reported and not fatal (a duplicate key).
+        self.problems: list[tuple[str, int, int]] = []
 
     def error(self, message: str, offset: Optional[int] = None) -> ParseError:
         return ParseError.at(message, self.text, self.pos if offset is None else offset)

@@ -13,6 +13,10 @@ from linter.parsers import writing
 from linter.parsers.document import DocPath, Document, ParseError, Span
 from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes, text_edits
 
+#: How YAML readers take a key written twice, for the message.
+DUPLICATE_KEY_READING = ("CloudFormation keeps the last one, and stricter readers (aws cloudformation package and "
+                         "deploy, serverless) refuse the file")
+
 #: CloudFormation short-form tags and their long forms.
 CFN_TAGS = {
     "!Ref": "Ref", "!Condition": "Condition", "!GetAtt": "Fn::GetAtt", "!Sub": "Fn::Sub",
@@ -94,10 +98,13 @@ class YamlDocument(Document):
             if root is not None and "*" in text and _expanded_size(root, {}) > _MAX_EXPANDED_NODES:
                 raise ParseError("invalid YAML: aliases expand to more than "
                                  f"{_MAX_EXPANDED_NODES:,} nodes (a \"billion laughs\" file?)")
-            data = _to_data(root, {}) if root is not None else None
+            problems: list = []
+            data = _to_data(root, {}, problems) if root is not None else None
         except RecursionError:
             raise ParseError("invalid YAML: nesting too deep") from None
-        return cls(path, text, data, root)
+        doc = cls(path, text, data, root)
+        doc.problems = problems
+        return doc
 
     def span(self, doc_path: DocPath, key: bool = False) -> Span:
         node, key_node = self.root, None
@@ -437,7 +444,7 @@ def _yaml_child(node: Any, step: Any) -> Optional[tuple[Any, Any]]:
     if isinstance(step, str) and node.tag in CFN_TAGS and CFN_TAGS[node.tag] == step:
         return None, node  # `!If [...]` stands for `{"Fn::If": [...]}`: same node
     if node.id == "mapping" and isinstance(step, str):
-        for key_node, value_node in node.value:
+        for key_node, value_node in reversed(node.value):  # a key written twice: the last counts
             if key_node.id == "scalar" and key_node.value == step:
                 return key_node, value_node
         return None
@@ -521,7 +528,7 @@ def _expanded_size(node: Any, memo: dict) -> int:
     return size
 
 
-def _to_data(node: Any, memo: dict) -> Any:
+def _to_data(node: Any, memo: dict, problems: list) -> Any:
     """Plain Python data from a composed node tree, short-form tags in long form.
 
     An alias is the same node as its anchor: converting each node once (``memo``) keeps
@@ -533,10 +540,11 @@ def _to_data(node: Any, memo: dict) -> Any:
     if node.id == "scalar":
         data: Any = _scalar(node)
     elif node.id == "sequence":
-        data = [_to_data(n, memo) for n in node.value]
+        data = [_to_data(n, memo, problems) for n in node.value]
     else:
         data = {}
         merges = []
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 raise ParseError("a mapping key must be a plain value",
@@ -545,13 +553,17 @@ def _to_data(node: Any, memo: dict) -> Any:
             if key == "<<" and not key_node.style:  # a merge key: `<<: *defaults`
                 merges.append(value_node)
                 continue
-            if key in data:
-                raise ParseError(f"duplicate key {key!r}",
-                                 key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            data[key] = _to_data(value_node, memo)
+            if key in data:  # as CloudFormation reads it: the last one counts
+                line = first_lines[key]
+                problems.append((f"duplicate key {key!r} (first at line {line}): {DUPLICATE_KEY_READING}",
+                                 Span(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                      key_node.end_mark.line + 1, key_node.end_mark.column + 1)))
+            else:
+                first_lines[key] = key_node.start_mark.line + 1
+            data[key] = _to_data(value_node, memo, problems)
         for merge in merges:  # explicit keys win over merged ones
             for source in (merge.value if merge.id == "sequence" else [merge]):
-                merged = _to_data(source, memo)
+                merged = _to_data(source, memo, problems)
                 if isinstance(merged, dict):
                     for key, value in merged.items():
                         data.setdefault(key, value)

@@ -1,11 +1,14 @@
 """GitHub Actions workflow commands: annotations on the pull request's changed lines."""
 from __future__ import annotations
 
+from linter.reporters.printable import printable
+
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command escaping, after control characters (terminal escapes) are made visible."""
+    return printable(text, line_breaks=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -8,10 +8,29 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
 
 
-def printable(text: str) -> str:
-    """``text`` with every control character (newlines included) written as an escape."""
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(0), f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 0x100
-                                               else f"\\u{ord(m.group(0)):04x}"), text)
+def printable(text: str, line_breaks: bool = False) -> str:
+    """``text`` with every control character written as an escape; newlines too, unless
+    ``line_breaks`` (for a format that escapes them its own way)."""
+    def escape(match: re.Match) -> str:
+        char = match.group(0)
+        if line_breaks and char in "\r\n":
+            return char
+        return _NAMED.get(char, f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+    return _CONTROL.sub(escape, text)
+
+
+def printable_path(path: str) -> str:
+    """A file name as shown at the start of a line: escaped, and never starting with ``::`` (a CI
+    runner such as GitHub Actions would read the line as a workflow command)."""
+    shown = printable(path)
+    return "./" + shown if shown.startswith(":") else shown
+
+
+def printable_line(line: str) -> str:
+    """A whole line of output about files (a notice, an error): escaped, and not a workflow command."""
+    shown = printable(line)
+    return " " + shown if shown.startswith("::") else shown
 
 
 def printable_with_columns(text: str) -> tuple[str, list[int]]:

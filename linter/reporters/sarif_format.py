@@ -109,7 +109,7 @@ def _fix(fix, uri, base) -> om.Fix:
 def _artifact_uri(path: str, root: str):
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root)
-    if relative.startswith(".."):
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):  # not "..dotdot.json"
         return "file://" + pathname2url(absolute), None
     return quote(relative.replace(os.sep, "/")), "%SRCROOT%"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.reporters.printable import printable, printable_with_columns
+from linter.reporters.printable import printable, printable_path, printable_with_columns
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -13,7 +13,7 @@ def render(findings, rules, run) -> str:
     paint = _painter(run.color)
     out = []
     for f in findings:
-        where = paint(_BOLD, f"{printable(f.file)}:{f.span.line}:{f.span.column}:")
+        where = paint(_BOLD, f"{printable_path(f.file)}:{f.span.line}:{f.span.column}:")
         suppressed = "" if f.suppressed is None else " [suppressed" + (f": {printable(f.suppressed)}]" if f.suppressed else "]")
         fixable = f" {_mark(f)}" if _mark(f) else ""
         out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)}{fixable} [{f.level}] "

@@ -30,7 +30,7 @@ from typing import Any, Optional
 
 from linter.model import Unknown, Wording
 from linter.model import constraints
-from linter.model.service import (API_NEW_AUTH_FLOWS, CONSTRAINT_TABLE, LENIENT_KINDS, SECRET_FIELDS,
+from linter.model.service import (CONSTRAINT_TABLE, LENIENT_KINDS, SECRET_FIELDS,
                                   TOKEN_EXCHANGE_PREFIX, VALIDITY_TOKENS)
 from linter.model.wording import TARGETS
 
@@ -199,7 +199,7 @@ class _Walker:
         if self.table not in constraints.TABLES or not isinstance(raw, dict):
             return []
         table = constraints.kind_table(self.table)
-        properties = {**table["properties"], **constraints.API_SUPPLEMENT.get(self.table, {})}
+        properties = table["properties"]
         not_allowed = table["not_allowed"]
         for name, value in raw.items():
             path = (name,)
@@ -392,8 +392,6 @@ class _Walker:
                                             "token-exchange flows yet, so CloudFormation cannot set it. Remove it; "
                                             "until the resource supports it, manage this flow outside CloudFormation.")
                     return
-            if not self.cfn:
-                allowed += [f for f in API_NEW_AUTH_FLOWS if f not in allowed]
         if text in allowed:
             return
         same_letters = [a for a in allowed if a.lower() == text.strip().lower()]

@@ -13,7 +13,7 @@ from typing import Optional
 from linter.model import AppClient, Unknown, Wording
 from linter.model.constraints import shape_for
 from linter.model.service import (ALLOWED_VALIDITY_SECONDS, CONSTRAINT_TABLE, DEFAULT_VALIDITY_SECONDS,
-                                  SECONDS_PER_UNIT, TOKENS, VALIDITY_FIELDS)
+                                  SECONDS_PER_UNIT, VALIDITY_FIELDS)
 
 #: What each token is called in messages.
 TOKEN_NAMES = {"AccessToken": "access token", "IdToken": "ID token", "RefreshToken": "refresh token"}

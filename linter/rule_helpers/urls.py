@@ -69,6 +69,13 @@ def has_fragment(value: Any) -> Optional[bool]:
 
 #: Placeholder domains reserved by RFC 2606 / RFC 6761 for documentation.
 PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
+#: Top-level domains reserved for documentation and tests (RFC 2606, RFC 6761), and the name some
+#: systems give the loopback host: no application runs on any of them either.
+RESERVED_TOP_LEVEL = ("example", "invalid", "test")
+RESERVED_HOSTS = ("localhost.localdomain",)
+#: Placeholders people write that are ordinary, registrable domains: worse than example.com,
+#: since someone else can own them and receive the redirects.
+REGISTRABLE_PLACEHOLDERS = ("your-domain.com", "yourdomain.com", "mydomain.com", "domain.com")
 
 #: ``localhost:3000/cb``, ``app.example.com:8443``: a host and port written without a scheme.
 #: RFC 3986 would read ``localhost`` as the scheme; nobody means that.
@@ -138,13 +145,26 @@ def normal_host(value: Any) -> Optional[str]:
     return found[:-1] if found.endswith(".") and len(found) > 1 else found
 
 
-def placeholder_domain(value: Any) -> Optional[str]:
-    """``example.com``/``.org``/``.net`` when the host is one of them or a subdomain; else None
-    (also when the host is unknown)."""
+def placeholder_domain(value: Any) -> Optional[tuple[str, bool]]:
+    """(placeholder domain, registrable) when the host is a placeholder or under one
+    (``example.com``, ``*.test``, ``your-domain.com``); else None (also when the host is unknown)."""
     found = normal_host(value)
     if found is None:
         return None
-    return next((d for d in PLACEHOLDER_DOMAINS if found == d or found.endswith("." + d)), None)
+    for domain in PLACEHOLDER_DOMAINS + RESERVED_HOSTS + REGISTRABLE_PLACEHOLDERS:
+        if found == domain or found.endswith("." + domain):
+            return domain, domain in REGISTRABLE_PLACEHOLDERS
+    top_level = found.rsplit(".", 1)[-1]
+    if "." in found and top_level in RESERVED_TOP_LEVEL:
+        return f"*.{top_level}", False
+    return None
+
+
+def redirect_possible(client) -> bool:
+    """False when the client certainly never redirects a browser: its only OAuth flow is
+    ``client_credentials`` (a machine-to-machine client)."""
+    flows = client.AllowedOAuthFlows
+    return not (isinstance(flows, list) and flows and all(f == "client_credentials" for f in flows))
 
 
 def host_patterns(option: Any) -> list[str]:

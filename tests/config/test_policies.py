@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from support import ROOT, run_cli
+from support import run_cli
 
 CONFIG = """\
 policies:
@@ -52,7 +52,7 @@ Resources:
 
 
 def run(folder, *args):
-    return run_cli(*args, cwd=folder, env={"PYTHONPATH": str(ROOT)})
+    return run_cli(*args, cwd=folder)
 
 
 @pytest.fixture

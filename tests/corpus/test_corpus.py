@@ -16,7 +16,7 @@ DIRS = [REAL, PEER]
 @pytest.mark.parametrize("folder", DIRS, ids=lambda d: d.name)
 def test_corpus_folder_lints_without_crash(folder):
     files = sorted(str(p) for p in folder.rglob("*") if p.is_file())
-    result = subprocess.run([sys.executable, "-m", "linter", "lint", "-q", "--format", "json", *files],
+    result = subprocess.run([sys.executable, "-P", "-m", "linter", "lint", "-q", "--format", "json", *files],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr

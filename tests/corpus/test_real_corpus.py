@@ -14,7 +14,7 @@ from support import REAL, rules_by_id
 
 EXPECTED = {
     'AnomalyInnovations__serverless-stack-demo-api__resources__cognito-user-pool.yml': [
-        ('CG406', 13), ('CG508', 13), ('CG402', 21), ('CG404', 21),
+        ('CG307', 13), ('CG406', 13), ('CG508', 13), ('CG402', 21), ('CG404', 21),
     ],
     'aws-cloudformation__aws-cloudformation-templates__RainModules__cognito.yml': [
         ('CG307', 36), ('CG405', 36), ('CG406', 36), ('CG508', 36),
@@ -29,7 +29,7 @@ EXPECTED = {
         ('CG307', 1161), ('CG508', 1161),
     ],
     'aws-samples__amazon-cognito-passwordless-email-auth__cognito__template.yaml': [
-        ('CG406', 178), ('CG508', 178), ('CG402', 185),
+        ('CG307', 178), ('CG406', 178), ('CG508', 178), ('CG402', 185),
     ],
     'aws-samples__aws-bookstore-demo-app__template__master-fullstack.yaml': [
         ('CG307', 2390), ('CG405', 2390), ('CG406', 2390), ('CG508', 2390),
@@ -86,7 +86,7 @@ EXPECTED = {
         ('CG407', 81), ('CG502', 82),
     ],
     'hharzer__cognito-rest-api__deploy__cognito-userpool-client.json': [
-        ('CG406', 1), ('CG402', 14), ('CG404', 14), ('CG402', 15), ('CG403', 15),
+        ('CG307', 1), ('CG406', 1), ('CG402', 14), ('CG404', 14), ('CG402', 15), ('CG403', 15),
     ],
     'theburningmonk__appsyncmasterclass-backend__serverless.yml': [
         ('CG307', 671), ('CG508', 671), ('CG403', 678),
@@ -112,7 +112,8 @@ EXPECTED = {
         ('CG405', 21),
     ],
     'squidfunk__terraform-aws-cognito-auth__modules__identity__main.tf': [
-        ('CG406', 134), ('CG508', 134), ('CG402', 141), ('CG404', 141), ('CG402', 142), ('CG403', 142),
+        ('CG307', 134), ('CG406', 134), ('CG508', 134), ('CG402', 141), ('CG404', 141), ('CG402', 142),
+        ('CG403', 142),
     ],
     'wellcomecollection__storage-service__demo__terraform__demo_stack__cognito.tf': [
         ('CG405', 40), ('CG406', 40),

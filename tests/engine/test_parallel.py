@@ -17,7 +17,7 @@ def test_parallel_results_match_serial_in_order(tmp_path):
             shutil.copy(sample, target)
 
     def run(jobs):
-        result = subprocess.run([sys.executable, "-m", "linter", "lint", "--format", "json", "--jobs", str(jobs),
+        result = subprocess.run([sys.executable, "-P", "-m", "linter", "lint", "--format", "json", "--jobs", str(jobs),
                                  str(tmp_path)], capture_output=True, text=True, timeout=300)
         assert result.returncode == 1, result.stderr
         return json.loads(result.stdout)

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from support import lint_text, run_cli
+from support import lint_text, run_cli, lint_written
 
 CLIENT = "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n{rest}"
 
@@ -114,3 +114,30 @@ def test_a_crashing_plugin_rule_is_named_and_other_files_are_linted(tmp_path):
 def test_jobs_must_be_positive(tmp_path):
     result = run("--jobs", "0", tmp_path)
     assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+DUPLICATES = {
+    "pool.yaml": ('Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n'
+                  '    Properties: {MfaConfiguration: "ON", MfaConfiguration: OPTIONAL}\n'
+                  '  Client:\n    Type: AWS::Cognito::UserPoolClient\n'
+                  '    Properties: {UserPoolId: !Ref Pool, AllowedOAuthFlowsUserPoolClient: true,\n'
+                  '                 AllowedOAuthFlows: [implicit], AllowedOAuthScopes: [openid], '
+                  'CallbackURLs: [https://app.contoso.io/cb]}\n', (4, 42, 4, 58), ("CG106", 8, 38)),
+    "client.json": ('{"UserPoolId": "us-east-1_abc", "ClientName": "c", "AllowedOAuthFlows": ["code"],\n'
+                    ' "AllowedOAuthFlows": ["implicit"]}', (2, 2, 2, 21), ("CG106", 2, 24)),
+    "main.tf": ('resource "aws_cognito_user_pool_client" "c" {\n  user_pool_id = "p"\n'
+                '  allowed_oauth_flows = ["implicit"]\n  allowed_oauth_flows = ["code"]\n}\n', (4, 3, 4, 22), ("CG106", 3, 26)),
+    "c.ps1": ("New-CGIPUserPoolClient -UserPoolId p -ClientName c -AllowedOAuthFlow implicit "
+              "-allowedoauthflow code\n", (1, 79, 1, 96), ("CG106", 1, 70)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DUPLICATES))
+def test_a_duplicate_key_is_reported_and_the_file_still_linted(tmp_path, name):
+    """Issue 14: one duplicate key no longer silences the whole file."""
+    text, key_span, finding = DUPLICATES[name]
+    findings = lint_written(tmp_path / name, text, select=["CG001", "CG106"])
+    duplicate = [f for f in findings if f.rule_id == "CG001"]
+    assert [(f.span.line, f.span.column, f.span.end_line, f.span.end_column) for f in duplicate] == [key_span]
+    assert "first at line" in duplicate[0].message
+    assert ("CG106", *finding[1:]) in [(f.rule_id, f.span.line, f.span.column) for f in findings]

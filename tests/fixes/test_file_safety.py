@@ -13,7 +13,7 @@ import pytest
 
 from linter.engine.lint import LintConfig, lint_file
 from linter.fixes import apply as fixer
-from support import ROOT, rules_by_id, run_cli
+from support import rules_by_id, run_cli
 
 TEMPLATE = """\
 Resources:
@@ -29,7 +29,7 @@ FIXED = TEMPLATE.replace("[Code]", "[code]")
 
 
 def run(folder, *args):
-    return run_cli("lint", "--select", "CG005", *args, cwd=folder, env={"PYTHONPATH": str(ROOT)})
+    return run_cli("lint", "--select", "CG005", *args, cwd=folder)
 
 
 def linted(path):

@@ -46,7 +46,7 @@ POWERSHELL = ("New-CGIPUserPoolClient -UserPoolId p -ClientName web -AllowedOAut
 
 
 def run(folder, *args):
-    return run_cli("lint", *args, cwd=folder, env={"PYTHONPATH": str(ROOT)})
+    return run_cli("lint", *args, cwd=folder)
 
 
 def test_fix_rewrites_only_the_values_and_reports_what_is_left(tmp_path):

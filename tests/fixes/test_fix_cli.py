@@ -10,7 +10,7 @@ import shutil
 from linter.engine.lint import LintConfig, lint_file
 from linter.fixes import apply as fixer
 from linter.parsers.edits import apply_text_edits
-from support import FIXTURES, ROOT, rules_by_id, run_cli
+from support import FIXTURES, rules_by_id, run_cli
 
 TEMPLATE = """\
 Resources:
@@ -29,7 +29,7 @@ Resources:
 
 
 def run(folder, *args):
-    return run_cli("lint", *args, cwd=folder, env={"PYTHONPATH": str(ROOT)})
+    return run_cli("lint", *args, cwd=folder)
 
 
 def test_text_marks_safe_and_unsafe_fixes_and_counts_them(tmp_path):

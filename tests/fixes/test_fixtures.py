@@ -46,7 +46,7 @@ LEFT_AFTER_UNSAFE = {
 def _fixed_copy(tmp_path: Path, *flags: str) -> tuple[Path, dict]:
     work = tmp_path / "cases"
     shutil.copytree(CASES, work, ignore=shutil.ignore_patterns("expected"))
-    done = run_cli("lint", "--fix", *flags, "--format", "json", ".", cwd=work, env={"PYTHONPATH": str(ROOT)})
+    done = run_cli("lint", "--fix", *flags, "--format", "json", ".", cwd=work)
     assert done.returncode in (0, 1), done.stderr
     assert "error" not in done.stderr, done.stderr
     return work, json.loads(done.stdout)
@@ -67,7 +67,7 @@ def _left(report: dict) -> dict:
 
 
 def test_inputs_have_every_fixable_finding(tmp_path):
-    done = run_cli("lint", "--format", "json", ".", cwd=CASES, env={"PYTHONPATH": str(ROOT)})
+    done = run_cli("lint", "--format", "json", ".", cwd=CASES)
     found = json.loads(done.stdout)["findings"]
     fixable = {f["rule"] for f in found if f["fix"]}
     assert fixable == SAFE_RULES | UNSAFE_RULES
@@ -87,7 +87,7 @@ def test_unsafe_fixes_apply_every_fix_and_a_second_run_changes_nothing(tmp_path)
     work, report = _fixed_copy(tmp_path, "--unsafe-fixes")
     _compare(work, CASES / "expected" / "unsafe")
     assert _left(report) == LEFT_AFTER_UNSAFE
-    again = run_cli("lint", "--diff", "--unsafe-fixes", ".", cwd=work, env={"PYTHONPATH": str(ROOT)})
+    again = run_cli("lint", "--diff", "--unsafe-fixes", ".", cwd=work)
     assert again.returncode == 0 and again.stdout == "", again.stdout + again.stderr
     assert "Would fix 0 problems in 0 files." in again.stderr
 
@@ -96,7 +96,7 @@ def test_diff_shows_what_fix_writes_and_changes_nothing(tmp_path):
     work = tmp_path / "cases"
     shutil.copytree(CASES, work, ignore=shutil.ignore_patterns("expected"))
     before = {name: (work / name).read_bytes() for name in INPUTS}
-    done = run_cli("lint", "--diff", ".", cwd=work, env={"PYTHONPATH": str(ROOT)})
+    done = run_cli("lint", "--diff", ".", cwd=work)
     assert done.returncode == 1
     assert {name: (work / name).read_bytes() for name in INPUTS} == before
     changed = {line[4:] for line in done.stdout.splitlines() if line.startswith("+++ ")}

@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from support import FIXTURES, ROOT, lint_text, run_cli
+from support import FIXTURES, lint_text, run_cli
 
 CDK = FIXTURES / "cdk"
 SERVERLESS = FIXTURES / "serverless"
@@ -68,8 +68,8 @@ def test_suppressions_in_a_serverless_include_apply_there_and_only_there(tmp_pat
     (tmp_path / "serverless.yml").write_text(
         "service: app\nprovider:\n  name: aws\n" + "#\n" * 5 + "resources:\n"
         "  - ${file(resources/cognito.yml)}  # cognito-lint: ignore=CG202\n")
-    result = subprocess.run([sys.executable, "-m", "linter", "lint", "--select", "CG202", "--show-suppressed",
+    result = subprocess.run([sys.executable, "-P", "-m", "linter", "lint", "--select", "CG202", "--show-suppressed",
                              "--format", "json", "serverless.yml"], capture_output=True, text=True, cwd=tmp_path,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=120)
+                            env={"PATH": "/usr/bin:/bin"}, timeout=120)
     found = [(f["file"], f["line"], f["suppressed"]) for f in json.loads(result.stdout)["findings"]]
     assert found == [("resources/cognito.yml", 9, True), ("resources/cognito.yml", 10, False)]

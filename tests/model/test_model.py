@@ -4,7 +4,7 @@ The model classes are plain dataclasses (pydantic is not imported at lint time);
 instances of them here against their type annotations, strictly (no coercion of "60" to 60)."""
 import dataclasses
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ConfigDict, TypeAdapter
 
@@ -35,7 +35,7 @@ raw_values = st.recursive(
 raw_clients = st.dictionaries(st.sampled_from(FIELDS + ["Unknown1", "Fn::If"]), raw_values, max_size=10)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(raw=raw_clients, kind=st.sampled_from(CLIENT_KINDS))
 def test_built_clients_validate_against_the_model(raw, kind):
     client = build_client(kind, "C", raw)

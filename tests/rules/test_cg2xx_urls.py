@@ -462,3 +462,36 @@ def test_real_corpus_gives_exactly_the_reviewed_findings():
         for finding in lint_file(str(path), config, explicit=False).findings:
             seen.append((path.name, finding.rule_id, finding.span.line))
     assert sorted(seen) == sorted(REVIEWED)
+
+
+# --- issue 14: no redirect, no redirect finding; placeholders people really write -----------------
+
+def test_redirect_rules_are_silent_on_a_client_that_never_redirects():
+    """A client_credentials client is never redirected to: its URLs cannot be loopback, wildcard or
+    placeholder problems (the service-rejection rules CG202-CG204 still apply)."""
+    urls = ("CallbackURLs: [http://localhost:3000/cb, https://*.contoso.io/cb, https://example.com/cb, "
+            "https://example.com/cb]")
+    machine = cfn(f"AllowedOAuthFlows: [client_credentials]\nAllowedOAuthFlowsUserPoolClient: true\n{urls}")
+    assert lint_text(machine, select=["CG206", "CG207", "CG208", "CG209"]) == []
+    browser = cfn(f"AllowedOAuthFlows: [code]\nAllowedOAuthFlowsUserPoolClient: true\n{urls}")
+    assert sorted({f.rule_id for f in lint_text(browser, select=["CG206", "CG207", "CG208", "CG209"])}) == [
+        "CG206", "CG207", "CG208", "CG209"]
+
+
+@pytest.mark.parametrize("host, domain, registrable", [
+    ("your-domain.com", "your-domain.com", True), ("app.yourdomain.com", "yourdomain.com", True),
+    ("mydomain.com", "mydomain.com", True), ("login.domain.com", "domain.com", True),
+    ("app.example", "*.example", False), ("x.invalid", "*.invalid", False), ("web.test", "*.test", False),
+    ("localhost.localdomain", "localhost.localdomain", False), ("www.example.org", "example.org", False),
+])
+def test_cg208_knows_the_placeholders_real_files_use(host, domain, registrable):
+    text = cfn(f"CallbackURLs: [https://{host}/cb]")
+    findings = lint_text(text, select=["CG208"])
+    assert ids_and_lines(findings) == [("CG208", 8, 22)]
+    assert f"is on {domain}" in findings[0].message
+    assert ("someone else can own" in findings[0].message) == registrable
+
+
+@pytest.mark.parametrize("host", ["mydomainname.com", "domain.company.io", "contoso.io", "testing.io", "examples.com"])
+def test_cg208_leaves_real_looking_domains_alone(host):
+    assert lint_text(cfn(f"CallbackURLs: [https://{host}/cb]"), select=["CG208"]) == []

@@ -480,3 +480,13 @@ def test_doc_example_triggers_and_fix_does_not(rule_id):
         lang, body = FENCE.search(sections[heading]).groups()
         text, name = (body, "doc.json") if lang == "json" else (cfn(body), "doc.yaml")
         assert sorted({f.rule_id for f in lint_text(text, name, select=[rule_id])}) == expected, heading
+
+
+@pytest.mark.parametrize("flows", ["[ADMIN_NO_SRP_AUTH]", "[USER_PASSWORD_AUTH]", "[CUSTOM_AUTH_FLOW_ONLY]"])
+def test_legacy_flow_names_keep_refresh_tokens(flows):
+    """Issue 14: a public client with legacy names only can refresh (the names imply the refresh flow)."""
+    findings = lint_text(cfn(f"ExplicitAuthFlows: {flows}"), select=["CG307"])
+    assert [f.rule_id for f in findings] == ["CG307"]
+    assert "enabled by the legacy flow names" in findings[0].message
+    rotating = cfn(f"ExplicitAuthFlows: {flows}\nRefreshTokenRotation: {{Feature: ENABLED}}")
+    assert [(f.rule_id, f.span.line) for f in lint_text(rotating, select=["CG306", "CG307"])] == [("CG306", 8)]

@@ -275,6 +275,8 @@ def test_sign_in_family_matches_oracle(kind, flows, providers, generate, prevent
     legacy = LEGACY & set(kf)
     allow = {f for f in kf if f.startswith("ALLOW_")}
     effective = DEFAULT if flows is None else kf
+    if flows is not None and kf and UNKNOWN not in flows and set(kf) <= LEGACY:  # legacy names keep SRP and refresh
+        effective = kf + ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
     no_secret = kind in ("api-create", "cloudformation") and generate in (None, False)
     expected = set()
     if legacy and allow:
@@ -309,3 +311,19 @@ def test_cg401_cg402_through_a_template(flows):
     assert ([f.rule_id for f in findings] == ["CG401"]) == mixed
     if not mixed:
         assert len(findings) == len(LEGACY & set(flows))
+
+
+def test_cg407_reads_legacy_lists_and_provider_references():
+    """Issue 14: legacy names keep SRP sign-in open; a reference to an identity provider resource
+    cannot be COGNITO; a reference to a parameter may be."""
+    legacy = cfn("SupportedIdentityProviders: [CorporateSAML]\nExplicitAuthFlows: [ADMIN_NO_SRP_AUTH]")
+    findings = lint_text(legacy, select=["CG407"])
+    assert [f.rule_id for f in findings] == ["CG407"] and "only legacy names" in findings[0].message
+    template = ("Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n  GoogleIdP:\n"
+                "    Type: AWS::Cognito::UserPoolIdentityProvider\n    Properties: {UserPoolId: !Ref Pool, "
+                "ProviderName: Google, ProviderType: Google}\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n"
+                "    Properties:\n      UserPoolId: !Ref Pool\n      SupportedIdentityProviders: [IDP]\n")
+    referenced = lint_text(template.replace("IDP", "!Ref GoogleIdP"), select=["CG407"])
+    assert ids_and_lines(referenced) == [("CG407", 11, 7)] and "is [Google] (no COGNITO)" in referenced[0].message
+    parameter = "Parameters:\n  Idp: {Type: String}\n" + template.replace("IDP", "!Ref Idp")
+    assert lint_text(parameter, select=["CG407"]) == []

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from linter.engine.diff_base import DiffBaseError, check_revision
-from support import ROOT, cfn, ids_and_lines, lint_text, run_cli, span_text
+from support import cfn, ids_and_lines, lint_text, run_cli, span_text
 
 RESET = ["TokenValidityUnits", "AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity",
          "ExplicitAuthFlows", "PreventUserExistenceErrors", "EnableTokenRevocation",
@@ -145,8 +145,7 @@ def repository(tmp_path):
 
 
 def lint_cg702(folder, *args):
-    return run_cli("lint", "--select", "CG702", "--fail-on", "never", "--format", "json", *args, cwd=folder,
-                   env={"PYTHONPATH": str(ROOT)})
+    return run_cli("lint", "--select", "CG702", "--fail-on", "never", "--format", "json", *args, cwd=folder)
 
 
 @pytest.mark.git
@@ -173,5 +172,5 @@ def test_without_diff_base_the_rule_is_silent(repository):
 def test_a_bad_revision_is_a_usage_error(repository, tmp_path_factory):
     result = lint_cg702(repository, "--diff-base", "no-such-branch", ".")
     assert result.returncode == 2 and "--diff-base no-such-branch: unknown git revision" in result.stderr
-    with pytest.raises(DiffBaseError, match="unknown git revision|not a git repository"):
-        check_revision("HEAD", str(tmp_path_factory.mktemp("plain")))
+    with pytest.raises(DiffBaseError, match="is not in a git repository"):
+        check_revision("HEAD", [str(tmp_path_factory.mktemp("plain"))])

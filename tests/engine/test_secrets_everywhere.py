@@ -1,0 +1,188 @@
+"""A secret bound to a secret-bearing field or parameter never reaches any output: every input kind,
+wherever the literal is written (its own line, a line with other findings, a parameter's Default, a
+Mappings entry, a serverless include, a PowerShell variable or abbreviated parameter, a Terraform
+variable), in every output format, in baseline files, with suppressed findings shown; and a file
+that cannot be parsed shows no value at all."""
+from __future__ import annotations
+
+import json
+import pathlib
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from linter.engine import baseline
+from linter.engine.lint import LintConfig, lint_file
+from linter.reporters import FORMATS, RunInfo, render
+from support import rules_by_id
+
+SECRET = "Zq8VnT3kLw0pXc7RbM4sHd2yJf9GtA6uEe1oKi5"
+
+#: name → files (path → text), each binding SECRET to a secret somewhere; the first file is linted.
+CASES = {
+    "api-create-oneline.json": {"a.json": json.dumps({"UserPoolId": "us-east-1_abc", "ClientName": "c",
+                                                       "ClientSecret": SECRET, "AllowedOAuthFlows": ["implicit"]})},
+    "api-update.yaml": {"u.yaml": f"UserPoolId: us-east-1_abc\nClientId: abc\nClientSecret: {SECRET}\n"},
+    "describe.json": {"d.json": json.dumps({"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientName": "c",
+                                                                 "ClientSecret": SECRET, "CallbackURLs": ["http://x.io/cb"]}})},
+    "cfn-param-default-oneline.json": {"t.json": json.dumps({
+        "Parameters": {"Key": {"Type": "String", "Default": SECRET}},
+        "Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {
+            "UserPoolId": "x", "ClientSecret": {"Ref": "Key"}, "AllowedOAuthFlows": ["implicit"]}}}})},
+    "cfn-findinmap-flow.yaml": {"t.yaml": (
+        f"Mappings: {{Keys: {{prod: {{web: {SECRET}}}}}}}\nResources: {{C: {{Type: AWS::Cognito::UserPoolClient, "
+        "Properties: {UserPoolId: x, ClientSecret: !FindInMap [Keys, prod, web], AllowedOAuthFlows: [implicit]}}}\n")},
+    "cfn-join-if.yaml": {"t.yaml": (
+        "Conditions:\n  P: !Equals [a, a]\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n"
+        f"    Properties: {{UserPoolId: x, ClientSecret: !If [P, !Join ['', [{SECRET[:20]}, {SECRET[20:]}]], {SECRET}]}}\n")},
+    "serverless-include": {
+        "serverless.yml": "service: s\nresources:\n  - ${file(resources/c.yml)}\n",
+        "resources/c.yml": (f"Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {{UserPoolId: x, "
+                            f"ClientSecret: !Sub '{SECRET}', AllowedOAuthFlows: [implicit]}}  # cognito-lint: ignore=CG106\n")},
+    "ps-prefix-and-splat.ps1": {"c.ps1": (
+        f"$p = @{{ UserPoolId = 'p'; ClientS = '{SECRET}'; AllowedOAuthFlow = 'implicit' }}\n"
+        f"New-CGIPUserPoolClient @p -ClientName c -ClientSecr '{SECRET}' -AllowedOAuthScope openid\n")},
+    "ps-variable.ps1": {"c.ps1": (f"$k = '{SECRET}'; New-CGIPUserPoolClient -UserPoolId p -ClientName c "
+                                  "-ClientSecret $k -AllowedOAuthFlow implicit\n")},
+    "ps-unbound-password.ps1": {"c.ps1": (f"$pw = '{SECRET}'; New-CGIPUserPoolClient -UserPoolId p -ClientName c "
+                                          "-AllowedOAuthFlow implicit\n")},
+    "tf-variable-and-provider.tf": {"main.tf": (
+        f'variable "google" {{ default = "{SECRET}" }}\n'
+        'resource "aws_cognito_identity_provider" "g" {\n'
+        f'  provider_details = {{ client_id = "id", client_secret = var.google, private_key = "{SECRET}" }}\n}}\n'
+        'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
+        '  allowed_oauth_flows = ["implicit"] # ' + SECRET + '\n}\n')},
+}
+
+
+def _outputs(root: pathlib.Path, name: str) -> str:
+    """Everything every output format, a baseline file and the notices show for the case's first file."""
+    files = CASES[name]
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    return _everything(root, [root / relative for relative in files])
+
+
+def _everything(root: pathlib.Path, paths) -> str:
+    rules = rules_by_id()
+    findings, said = [], []
+    for path in paths:
+        result = lint_file(str(path), LintConfig(rules=rules))
+        findings += result.findings
+        said += result.notices + result.verbose_notices + result.errors
+    run = RunInfo(files=len(paths))
+    shown = [render(fmt, findings, rules, run) for fmt in FORMATS]
+    baseline.write(str(root / "baseline.json"), findings)
+    shown.append((root / "baseline.json").read_text(encoding="utf-8"))
+    return "\n".join(shown + said)
+
+
+def _leaks(output: str, secret: str) -> list[str]:
+    """The secret, or all of it but the 4 characters a CG604 message may show, where it is in ``output``."""
+    return [piece for piece in (secret, secret[4:]) if piece in output]
+
+
+def _secrets(alphabet: str):
+    """Generated secrets: text that no message of the linter holds by chance (it ends with 9Q)."""
+    return st.text(alphabet, min_size=10, max_size=46).map(lambda middle: "K" + middle + "9Q")
+
+
+def test_every_case_shows_findings_and_no_secret(tmp_path):
+    for name in CASES:
+        root = tmp_path / name
+        root.mkdir()
+        output = _outputs(root, name)
+        assert "|" in output or "::" in output, name  # findings with snippets were rendered
+        assert _leaks(output, SECRET) == [], name
+
+
+def test_references_stay_readable_what_they_read_is_masked():
+    """The loaders mark the text the secret is written in, not the reference that reads it."""
+    from linter.engine.redaction import Redactor
+    from linter.loaders import registry
+
+    text = CASES["cfn-findinmap-flow.yaml"]["t.yaml"]
+    doc = registry.parse("t.yaml", text.encode())
+    masked = Redactor(registry.secrets(doc)).snippet(text, 0)
+    assert "ClientSecret: !FindInMap [Keys, prod, web]" in masked
+    assert "prod: {web: " + "*" * len(SECRET) + "}" in masked
+    assert masked.count("*") == len(SECRET)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(secret=_secrets("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+_"),
+       where=st.sampled_from(["direct", "sub", "join", "default", "mapping", "if", "comment-line"]),
+       style=st.sampled_from(["block", "flow", "json"]))
+def test_a_secret_written_anywhere_a_secret_field_reads_is_never_shown(tmp_path, secret, where, style):
+    value = {"direct": secret, "sub": {"Fn::Sub": f"{secret}${{AWS::Region}}"},
+             "join": {"Fn::Join": ["", [secret[:6], secret[6:]]]}, "default": {"Ref": "Key"},
+             "mapping": {"Fn::FindInMap": ["Keys", "prod", "web"]},
+             "if": {"Fn::If": ["P", secret, "other-secret-value"]}, "comment-line": secret}[where]
+    template = {"Conditions": {"P": {"Fn::Equals": ["a", "a"]}},
+                "Parameters": {"Key": {"Type": "String", "Default": secret}},
+                "Mappings": {"Keys": {"prod": {"web": secret}}},
+                "Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {
+                    "UserPoolId": "x", "ClientSecret": value, "AllowedOAuthFlows": ["implicit", "code"],
+                    "CallbackURLs": ["http://app.contoso.io/cb"]}}}}
+    if style == "json":
+        text, name = json.dumps(template), "t.json"  # one line: every finding shows the secret's line
+    else:
+        from ruamel.yaml import YAML
+
+        import io
+        stream = io.StringIO()
+        yaml = YAML()
+        yaml.default_flow_style = style == "flow"
+        yaml.dump(template, stream)
+        text, name = stream.getvalue(), "t.yaml"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert _leaks(_everything(tmp_path, [tmp_path / name]), secret) == []
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(secret=_secrets("abcdefghijklmnopqrstuvwxyz0123456789"),
+       parameter=st.sampled_from(["ClientSecret", "clientsecret", "ClientSecr", "ClientS", "clients"]),
+       how=st.sampled_from(["argument", "colon", "splat", "variable", "here-string"]))
+def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parameter, how):
+    call = "New-CGIPUserPoolClient -UserPoolId p -ClientName c -AllowedOAuthFlow implicit"
+    script = {"argument": f"{call} -{parameter} '{secret}'\n",
+              "colon": f"{call} -{parameter}:'{secret}'\n",
+              "splat": f"$p = @{{ {parameter} = '{secret}' }}\n{call} @p\n",
+              "variable": f"$v = \"{secret}\"\n{call} -{parameter} $v  # cognito-lint: ignore=CG999\n",
+              "here-string": f"{call} -{parameter} @'\n{secret}\n'@\n"}[how]
+    (tmp_path / "c.ps1").write_text(script, encoding="utf-8")
+    assert _leaks(_everything(tmp_path, [tmp_path / "c.ps1"]), secret) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(secret=_secrets("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+       broken=st.sampled_from([
+           "ClientSecret: '{s}\n", "ClientSecret: !{s}\n", "ClientSecret: *{s}\n", "{s}: x: y\n",
+           '{{"ClientSecret": "{s}",}}', '{{"ClientSecret": "{s}" "x"}}', "New-CGIPUserPoolClient -ClientSecret '{s}\n",
+           'resource "aws_cognito_user_pool_client" "c" {{\n  name = "{s}\n}}\n', "ClientSecret: [{s}\n"]))
+def test_a_file_that_does_not_parse_shows_no_value(tmp_path, secret, broken):
+    text = "UserPoolId: p\nClientName: c\n" + broken.format(s=secret)
+    suffix = ".ps1" if "New-CGIP" in broken else ".tf" if "resource" in broken else ".json" if broken[0] == "{" else ".yaml"
+    path = tmp_path / f"broken{suffix}"
+    path.write_text(broken.format(s=secret) if suffix in (".json", ".tf", ".ps1") else text, encoding="utf-8")
+    output = _everything(tmp_path, [path])
+    assert "CG001" in output
+    assert _leaks(output, secret) == []
+
+
+def test_policy_messages_and_docs_never_quote_a_secret_field(tmp_path):
+    from support import run_cli
+
+    (tmp_path / ".cognito-lint.yaml").write_text(
+        "policies:\n  - id: ACME001\n    name: secret-shape\n    summary: Secrets follow the house format.\n"
+        f"    require:\n      ClientSecret: {{matches: 'x.*', not_one_of: ['{SECRET}']}}\n")
+    (tmp_path / "c.yaml").write_text(
+        f"Mappings: {{K: {{p: {{w: {SECRET}}}}}}}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n"
+        "    Properties: {UserPoolId: x, ClientSecret: !FindInMap [K, p, w]}\n")
+    for fmt in ("text", "json", "sarif", "github"):
+        result = run_cli("lint", "--select", "ACME", "--format", fmt, "--fail-on", "never", "c.yaml", cwd=tmp_path)
+        assert "ACME001" in result.stdout, result.stderr
+        assert _leaks(result.stdout + result.stderr, SECRET) == [], fmt
+    explained = run_cli("explain", "ACME001", cwd=tmp_path)
+    assert "not shown" in explained.stdout and _leaks(explained.stdout, SECRET) == []
