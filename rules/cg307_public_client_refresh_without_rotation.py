@@ -38,7 +38,6 @@ first). Unsafe because the app must then keep the new refresh token each refresh
 from linter.model import Unknown
 from linter.model.service import REFRESH_TOKEN_FLOW as FLOW
 from linter.rule import UNSAFE, Edit, Fix, Problem
-from linter.rule_helpers.flows import is_legacy
 
 ID = "CG307"
 NAME = "public-client-refresh-without-rotation"
@@ -79,8 +78,6 @@ def _fix(client):
     flows = client.effective_explicit_auth_flows()
     if not isinstance(flows, list) or any(not isinstance(flow, str) for flow in flows) or FLOW in flows:
         return None
-    if any(is_legacy(flow) for flow in flows):
-        return None  # a legacy list allows refresh token auth without naming it
     return Fix((Edit.set(("RefreshTokenRotation", "Feature"), "ENABLED"),), UNSAFE,
                f"Set {client.wording.setting('RefreshTokenRotation.Feature', 'ENABLED')}")
 

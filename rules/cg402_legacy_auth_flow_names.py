@@ -26,10 +26,10 @@ ExplicitAuthFlows: [ADMIN_NO_SRP_AUTH]
 ExplicitAuthFlows: [ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
 ```
 Automatic fix (safe): `--fix` replaces every legacy name with its `ALLOW_` name and adds
-`ALLOW_REFRESH_TOKEN_AUTH`, which a legacy list always allows: the whole list at once (half a
-conversion would be CG401's mixed list). Safe: the same flows stay allowed under the names the
-service documents. Not offered when the list holds a value that is neither a legacy nor an
-`ALLOW_` name.
+`ALLOW_USER_SRP_AUTH` and `ALLOW_REFRESH_TOKEN_AUTH`, which a legacy list allows without naming
+them: the whole list at once (half a conversion would be CG401's mixed list). Safe: the same flows
+stay allowed, under the names the service documents. Not offered when the list holds a value that
+is neither a legacy nor an `ALLOW_` name.
 
 ## References
 - CreateUserPoolClient, ExplicitAuthFlows: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
@@ -37,7 +37,6 @@ service documents. Not offered when the list holds a value that is neither a leg
 """
 from linter.model.service import LEGACY_AUTH_FLOWS
 from linter.model.values import fully_known, known_items
-from linter.model.service import REFRESH_TOKEN_FLOW
 from linter.rule import SAFE, Edit, Fix, Problem
 from linter.rule_helpers.flows import is_allow, is_legacy
 
@@ -62,9 +61,13 @@ def check(client, options):
 
 
 def _fix(client, flows):
-    """The whole list in ALLOW_ names, ALLOW_REFRESH_TOKEN_AUTH added (one fix for every finding)."""
+    """The whole list in ALLOW_ names, with the flows a legacy list allows without naming them
+    (one fix for every finding of the list)."""
     if not all(is_legacy(flow) for flow in flows):
         return None
-    edits = tuple(Edit.set(("ExplicitAuthFlows", index), LEGACY_AUTH_FLOWS[flow]) for index, flow in enumerate(flows))
-    return Fix(edits + (Edit.append(("ExplicitAuthFlows",), REFRESH_TOKEN_FLOW),), SAFE,
+    renamed = [LEGACY_AUTH_FLOWS[flow] for flow in flows]
+    implied = [flow for flow in client.effective_explicit_auth_flows()
+               if isinstance(flow, str) and not is_legacy(flow) and flow not in renamed]
+    edits = tuple(Edit.set(("ExplicitAuthFlows", index), name) for index, name in enumerate(renamed))
+    return Fix(edits + tuple(Edit.append(("ExplicitAuthFlows",), flow) for flow in dict.fromkeys(implied)), SAFE,
                f"Use the ALLOW_ names in {client.wording.name('ExplicitAuthFlows')}")

@@ -41,9 +41,9 @@ def _merge(changes: list[DocEdit], change: DocEdit) -> bool:
     for index, earlier in enumerate(changes):
         if earlier.path != change.path or REPLACE not in (earlier.action, change.action):
             continue
-        if earlier.action == change.action == REPLACE and isinstance(change.value, list) and \
-                not isinstance(earlier.value, list) and change.value:
-            changes[index] = DocEdit(REPLACE, change.path, [earlier.value] + change.value[1:])
+        if earlier.action == change.action == REPLACE and isinstance(change.value, list) and change.value:
+            base = earlier.value if isinstance(earlier.value, list) else [earlier.value]
+            changes[index] = DocEdit(REPLACE, change.path, base + change.value[1:])
             return True
         return False
     changes.append(change)

@@ -47,7 +47,8 @@ def test_fix_leaves_the_unsafe_ones_and_says_so(tmp_path):
     (tmp_path / "t.yaml").write_text(TEMPLATE)
     result = run(tmp_path, "--fix", "t.yaml")
     assert "Fixed 1 problem in 1 file." in result.stderr
-    assert "[ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]" in (tmp_path / "t.yaml").read_text()
+    assert "[ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]" in (
+        tmp_path / "t.yaml").read_text()
     assert "EnableTokenRevocation: false" in (tmp_path / "t.yaml").read_text()
     assert "CG304 [~]" in result.stdout
     result = run(tmp_path, "--fix", "--unsafe-fixes", "t.yaml")
@@ -75,8 +76,9 @@ def test_the_edits_of_one_finding_for_an_editor(tmp_path):
     findings = lint_file(str(path), LintConfig(rules=rules_by_id(["CG402"]))).findings
     edits = fixer.text_edits(findings[0])
     assert [(e.span.line, e.span.column, e.new_text) for e in edits] == [
-        (9, 27, "ALLOW_ADMIN_USER_PASSWORD_AUTH"), (9, 44, ", ALLOW_REFRESH_TOKEN_AUTH")]
-    assert "[ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH]" in apply_text_edits(TEMPLATE, edits)
+        (9, 27, "ALLOW_ADMIN_USER_PASSWORD_AUTH"), (9, 44, ", ALLOW_USER_SRP_AUTH"), (9, 44, ", ALLOW_REFRESH_TOKEN_AUTH")]
+    assert "[ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]" in apply_text_edits(
+        TEMPLATE, edits)
     assert fixer.text_edits(dataclasses.replace(findings[0], fix=None)) == []
 
 

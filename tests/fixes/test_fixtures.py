@@ -31,8 +31,8 @@ UNSAFE_RULES = {"CG101", "CG106", "CG202", "CG304", "CG307", "CG405", "CG406"}
 #: What is left after `--fix --unsafe-fixes`: findings no fix covers, and those a fix uncovers
 #: (file, rule) → count.
 LEFT_AFTER_UNSAFE = {
-    # A legacy list allows refresh token auth without naming it; once CG402 names it, CG307
-    # sees it on these public clients (and cannot fix it: rotation with that flow is CG306's).
+    # A public client whose legacy flows allow refresh tokens: rotation with that flow would be
+    # CG306's problem, so CG307 has no fix there.
     ("serverless/serverless.yml", "CG307"): 1,
     # Password flows have no automatic fix.
     ("client.tf.json", "CG403"): 1,
