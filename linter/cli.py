@@ -1,4 +1,4 @@
-"""The command line: ``cognito-lint lint | explain | rules``.
+"""The command line: ``cognito-lint lint | explain | rules | lsp``.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 some; 2 usage or internal error (one line on
 stderr, never a traceback).
@@ -66,7 +66,7 @@ def _split(values: Optional[List[str]]) -> list[str]:
 @app.command()
 def lint(
     paths: List[str] = typer.Argument(None, help="Files or directories to lint (directories recursively). Default: ."),
-    output_format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif or github.", metavar="FORMAT"),
+    output_format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, github, gitlab, junit or rdjson.", metavar="FORMAT"),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output."),
     select: Optional[List[str]] = typer.Option(None, "--select", metavar="IDS", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule IDs or prefixes."),
@@ -91,9 +91,8 @@ def lint(
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
     """
+    from linter import project
     from linter.config import files as config
-    from linter.engine import rule_registry
-    from linter.engine.lint import LintConfig
     from linter.reporters import FORMATS, RunInfo, render
     from linter.rule import RuleError
 
@@ -103,12 +102,11 @@ def lint(
         raise UsageError(f"unknown --fail-on {fail_on!r}; choose from {', '.join(FAIL_ON)}")
     try:
         settings, all_rules = _rule_table(rules_dir, config_file)
-        rules = rule_registry.select_rules(all_rules, _split(select) or settings.select, _split(ignore) or settings.ignore)
-        options = config.validate_rules(settings, all_rules)
+        lint_config = project.lint_config(settings, all_rules, _split(select), _split(ignore))
     except (RuleError, ValueError, config.ConfigError) as exc:
         raise UsageError(str(exc)) from None
     for rule_id, values in _parse_options(option or [], all_rules).items():
-        options.setdefault(rule_id, {}).update(values)
+        lint_config.options.setdefault(rule_id, {}).update(values)
     if diff_base:
         from linter.engine.diff_base import DiffBaseError, check_revision
 
@@ -116,8 +114,7 @@ def lint(
             check_revision(diff_base, paths or ["."])
         except DiffBaseError as exc:
             raise UsageError(str(exc)) from None
-    lint_config = LintConfig(rules=rules, options=options, diff_base=diff_base,
-                                    levels={k.upper(): v for k, v in settings.levels.items()})
+        lint_config.diff_base = diff_base
     run = RunInfo(quiet=quiet, sarif_category=sarif_category, unsafe_fixes=unsafe_fixes,
                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if jobs is not None and jobs < 1:
@@ -249,13 +246,13 @@ def _relinter(lint_config, settings):
     """``relint(path, text)``: the findings of ``text`` as the file at ``path`` (per-file ignores
     applied), for the fixer's next pass."""
     from linter.config.files import config_folder
-    from linter.engine.lint import lint_data
+    from linter.engine.lint import lint_text
     from linter.engine.per_file_ignores import PerFileIgnores
 
     ignores = PerFileIgnores(settings.per_file_ignores, config_folder(settings))
 
     def relint(path: str, text: str) -> list:
-        result = lint_data(path, text.encode("utf-8", "surrogatepass"), lint_config)
+        result = lint_text(path, text, lint_config)
         return [f for f in ignores.keep(path, result.findings) if f.file == path]
 
     return relint
@@ -317,25 +314,10 @@ def _plural(n: int, word: str) -> str:
 
 def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):
     """(settings, every rule): built-in, plugins, --rules-dir folders and the config's policies."""
+    from linter import project
     from linter.config import files as config
-    from linter.engine import rule_registry
 
-    config_path = config_file or config.find(os.getcwd())
-    settings = config.load(config_path)
-    declared = []
-    if settings.policies:  # imported only when a configuration declares policies
-        from linter.config import policies
-
-        try:
-            policies.check_ids(settings.policies)
-        except policies.PolicyError as exc:
-            raise config.ConfigError(f"{settings.path}: {exc}") from None
-    for index, spec in enumerate(settings.policies):
-        where = f"{settings.path}: policies[{index}] ({spec.id})"
-        policies.check_spec(f"{where}: when", {f: c.operands() for f, c in spec.when.items()})
-        policies.check_spec(f"{where}: require", {f: c.operands() for f, c in spec.require.items()})
-        declared.append(policies.to_rule(spec, settings.path))
-    return settings, rule_registry.load_rules(rules_dir or [], declared)
+    return project.rule_table(rules_dir, config_file or config.find(os.getcwd()))
 
 
 @app.command()
@@ -390,6 +372,21 @@ def list_rules(
         return
     for r in rules:
         typer.echo(f"{r.id}  {r.level:<7}  {r.name:<40}  {r.summary}")
+
+
+@app.command()
+def lsp(
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file for every document (default: the nearest to each document, found as `lint` finds it)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Also rules from this folder (repeatable)."),
+) -> None:
+    """Run the language server (LSP over stdio) for editors; needs pip install 'cognito-lint[lsp]'."""
+    try:
+        from linter.lsp.server import serve
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] in ("pygls", "lsprotocol"):
+            raise UsageError("the language server needs pygls: pip install 'cognito-lint[lsp]'") from None
+        raise
+    serve(config_file, tuple(rules_dir or ()))
 
 
 def main() -> None:

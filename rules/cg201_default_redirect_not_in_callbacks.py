@@ -4,6 +4,10 @@
 Reports a `DefaultRedirectURI` that is not exactly (character for character) one of the client's
 `CallbackURLs`, including when `CallbackURLs` is missing.
 
+Parameter defaults are not used: the default redirect and the callbacks are set per
+environment, usually together, and a default of one compared with the other's would describe a
+deployment nobody makes. A `!Ref`/`${Param}` value is compared as unknown (it may be equal).
+
 ## Why it matters
 The service rejects the client ("The default redirect URI ... is not in the callback URIs list"),
 so the deploy fails. Matching is exact: a trailing slash or a different letter case is a different URL.

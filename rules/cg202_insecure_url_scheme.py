@@ -5,6 +5,12 @@ Reports an entry of `CallbackURLs`, `LogoutURLs` or the `DefaultRedirectURI` tha
 with a host other than `localhost`, `127.0.0.1` or `[::1]`. Custom schemes for native apps
 (`myapp://callback`, `com.example.app:/cb`) are fine.
 
+A parameter's `Default` (a Terraform variable's `default`) counts where the URL is otherwise
+unknown: `!Sub "http://${SiteHost}/auth"` with `SiteHost` defaulting to `www.fabrikam.io` is
+reported "(with the default of parameter SiteHost)", since that is what deploys unless someone
+overrides it, and the deploy fails on it. A parameter without a default stays unknown, and
+`AllowedValues` are not defaults.
+
 ## Why it matters
 The service rejects such URLs ("... cannot use the HTTP protocol"), so the deploy fails. And the
 authorization code or tokens sent to that URL would travel in clear text.
@@ -38,11 +44,14 @@ TAGS = ["security"]
 
 
 def check(client, options):
-    for path, field, url in urls.redirect_urls(client, default=True):
-        if urls.scheme(url) == "http" and urls.is_loopback(url) is False:
-            fix = None
-            if isinstance(url, str):
-                secure = "https:" + url.split(":", 1)[1]
-                fix = Fix((Edit.set(path, secure),), UNSAFE, f"Write {secure}")
-            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' uses http://; the service "
-                                "allows http only for localhost, 127.0.0.1 and [::1]. Use https://.", fix=fix)
+    for path, field, url, note in urls.redirect_urls_where(client, _insecure, default=True):
+        fix = None
+        if isinstance(url, str):
+            secure = "https:" + url.split(":", 1)[1]
+            fix = Fix((Edit.set(path, secure),), UNSAFE, f"Write {secure}")
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} uses http://; the service "
+                            "allows http only for localhost, 127.0.0.1 and [::1]. Use https://.", fix=fix)
+
+
+def _insecure(url):
+    return urls.scheme(url) == "http" and urls.is_loopback(url) is False

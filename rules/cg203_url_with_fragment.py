@@ -5,6 +5,11 @@ Reports an entry of `CallbackURLs`, or the `DefaultRedirectURI`, that contains `
 component, even an empty one (`https://app.example.com/cb#`). A URL built with `Fn::Sub` is
 reported when its literal text holds the `#`.
 
+A parameter's `Default` (a Terraform variable's `default`) counts where the URL is otherwise
+unknown (`!Ref CallbackUrl`, `!Split [",", !Ref CallbackUrls]`, `${var.callback_url}`): it is what
+deploys unless overridden, and the message says "(with the default of parameter CallbackUrl)". A
+parameter without a default stays unknown.
+
 ## Why it matters
 OAuth 2.0 forbids fragments in redirection endpoints: the authorization server appends the code
 (or, with the implicit grant, the tokens) to the redirect URI, and a fragment would make that
@@ -39,8 +44,7 @@ LEVEL = "error"
 
 
 def check(client, options):
-    for path, field, url in urls.redirect_urls(client, logouts=False, default=True):
-        if urls.has_fragment(url):
-            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' contains a '#' fragment; "
-                                "redirect URIs must not have one (RFC 6749 3.1.2) and the service rejects it. "
-                                "Remove the '#...' part.")
+    for path, field, url, note in urls.redirect_urls_where(client, urls.has_fragment, logouts=False, default=True):
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} contains a '#' fragment; "
+                            "redirect URIs must not have one (RFC 6749 3.1.2) and the service rejects it. "
+                            "Remove the '#...' part.")

@@ -6,6 +6,11 @@ scheme: a path such as `/callback`, a bare host such as `app.example.com/cb`, or
 port such as `localhost:3000/cb` (which a URI parser would misread as the scheme `localhost`).
 A `Fn::Sub` URL is reported when its literal start already shows that there is no scheme.
 
+A parameter's `Default` (a Terraform variable's `default`) counts where the URL is otherwise
+unknown (`!Ref CallbackUrl`, `!Split [",", !Ref CallbackUrls]`, `${var.callback_url}`): it is what
+deploys unless overridden, and the message says "(with the default of parameter CallbackUrl)". A
+parameter without a default stays unknown.
+
 ## Why it matters
 Cognito redirects the browser to exactly the URL you register; a relative URL cannot be a
 redirect target and the service rejects the client, so the deploy or API call fails.
@@ -42,8 +47,7 @@ LEVEL = "error"
 
 
 def check(client, options):
-    for path, field, url in urls.redirect_urls(client, default=True):
-        if urls.lacks_scheme(url):
-            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' has no scheme; redirect "
-                                "and sign-out URLs must be absolute. Write the full URL, e.g. "
-                                "'https://app.example.com/callback' (or 'myapp://callback' for a native app).")
+    for path, field, url, note in urls.redirect_urls_where(client, urls.lacks_scheme, default=True):
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} has no scheme; redirect "
+                            "and sign-out URLs must be absolute. Write the full URL, e.g. "
+                            "'https://app.example.com/callback' (or 'myapp://callback' for a native app).")

@@ -4,6 +4,9 @@
 Reports a client whose `AllowedOAuthFlows` contains `code` or `implicit` while `CallbackURLs` is
 missing or empty (after `AWS::NoValue` items are removed).
 
+Parameter defaults are not used: a list given by a parameter (`!Ref CallbackUrls`) is set,
+whatever its default.
+
 ## Why it matters
 Both flows end by redirecting the browser to a registered callback URL; without one there is
 nowhere to send the code or tokens. The service rejects the client ("CallbackUrls can not be empty

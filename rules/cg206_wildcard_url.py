@@ -4,6 +4,11 @@
 Reports an entry of `CallbackURLs` or `LogoutURLs` that contains `*` anywhere (host, path or
 query), including in the literal text of a `Fn::Sub` URL. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
+A parameter's `Default` (a Terraform variable's `default`) counts where the URL is otherwise
+unknown (`!Sub "https://${AppHost}/cb"` with `AppHost` defaulting to `*.fabrikam.io`): it is what
+deploys unless overridden, and the message says "(with the default of parameter AppHost)". A
+parameter without a default stays unknown.
+
 ## Why it matters
 Cognito compares the `redirect_uri` of a request with the registered URLs character for
 character. `https://*.example.com/callback` is not a pattern: it only matches a request for that
@@ -41,8 +46,7 @@ TAGS = ["security"]
 def check(client, options):
     if not urls.redirect_possible(client):
         return  # a client_credentials client never redirects: its URLs are unused
-    for path, field, url in urls.redirect_urls(client):
-        if urls.has_wildcard(url):
-            yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' contains '*', but Cognito "
-                                "matches redirect URLs exactly, so it never acts as a wildcard. "
-                                "List each real URL instead.")
+    for path, field, url, note in urls.redirect_urls_where(client, urls.has_wildcard):
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} contains '*', but Cognito "
+                            "matches redirect URLs exactly, so it never acts as a wildcard. "
+                            "List each real URL instead.")

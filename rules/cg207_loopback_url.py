@@ -5,6 +5,10 @@ Reports an entry of `CallbackURLs` or `LogoutURLs` whose host is `localhost`, `1
 `[::1]` (any scheme, any port). Set the option `allow-loopback: true` for files that only
 describe development clients. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
+Parameter defaults are not used: a loopback default (`http://localhost:3000/callback`) is the
+usual development value that the other environments override, so it says nothing about a
+production client.
+
 ## Why it matters
 A loopback redirect sends the authorization code to whatever listens on that port of the user's
 own machine. In a development client that is the developer's server; in a production client it

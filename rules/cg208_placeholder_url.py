@@ -10,6 +10,12 @@ one (case-insensitive, any scheme and port): the domains reserved for documentat
 finding is common in synthesized templates. Silent for a client whose only OAuth flow is
 `client_credentials`: it never redirects a browser.
 
+A parameter's `Default` (a Terraform variable's `default`) counts where the URL is otherwise
+unknown: a placeholder default (`CallbackUrl` defaulting to `https://example.com/callback`) is
+what deploys whenever the parameter is not given, and the message says "(with the default of
+parameter CallbackUrl)"; make such a parameter required instead. A parameter without a default
+stays unknown.
+
 ## Why it matters
 Nobody's application runs on a reserved domain: a placeholder callback means the sign-in flow ends
 on a page you do not control, or the real URL was never configured. A registrable placeholder is
@@ -47,16 +53,13 @@ TAGS = ["security"]
 
 def check(client, options):
     if not urls.redirect_possible(client):
-        return
-    for path, field, url in urls.redirect_urls(client):
-        found = urls.placeholder_domain(url)
-        if found is None:
-            continue
-        domain, registrable = found
+        return  # a client_credentials client never redirects: its URLs are unused
+    for path, field, url, note in urls.redirect_urls_where(client, urls.placeholder_domain):
+        domain, registrable = urls.placeholder_domain(url)
         if registrable:
             why = (f"a placeholder that is also an ordinary domain: someone else can own {domain} and receive "
                    "the redirects, with their codes or tokens")
         else:
             why = "a domain reserved for examples: nobody's application runs there"
-        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}' is on {domain}, {why}. "
+        yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} is on {domain}, {why}. "
                             "Replace it with your application's real URL.")

@@ -6,6 +6,9 @@ second (and any later) occurrence. URLs are compared exactly as Cognito compares
 letter case or a trailing slash makes a different URL. Two `Fn::Sub` URLs with the same text are
 the same URL; unresolved values are never duplicates of anything. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
+Parameter defaults are not used: two parameters with the same default are there to be given
+different values per environment.
+
 ## Why it matters
 A duplicate does nothing except take one of the 100 allowed slots, and it is usually a sign of a
 copy-and-paste mistake: the entry was meant to be a different URL (another stage, another host).

@@ -11,6 +11,9 @@ port): `*` matches any characters including dots, so `*.mycompany.com` matches
 host as `[::1]` or `::1`. Custom-scheme URLs (`myapp://callback`) and URLs whose host is not
 known (`https://${Domain}/cb`) are not checked. An empty list (the default) reports nothing. Silent for a client whose only OAuth flow is `client_credentials`: it never redirects a browser.
 
+Parameter defaults are not used: the policy guards the hosts of the environments it is run
+for, and a default is often the development host that those environments override.
+
 ## Why it matters
 Where Cognito may send authorization codes is a security boundary. An organisation that only
 serves its apps from its own domains can enforce that every client's redirects stay there, and

@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 from hypothesis import strategies as st
 
 from linter.engine.findings import Finding
+from linter.engine import lint as engine_lint
 from linter.engine.lint import LintConfig, lint_file
 from linter.model import Unknown
 from linter.rule import Rule
@@ -80,6 +81,12 @@ def lint_text(text: str, filename: str = "template.yaml", select: Optional[Itera
     """Write ``text`` to a temporary ``filename`` and lint it with the selected rules."""
     with tempfile.TemporaryDirectory() as tmp:
         return lint_written(pathlib.Path(tmp) / filename, text, select, options)
+
+
+def lint_buffer(text: str | bytes, path: str = "/buffers/template.yaml", select: Optional[Iterable[str]] = None,
+                options: Optional[dict] = None) -> list[Finding]:
+    """Lint ``text`` as the content of ``path`` without writing it anywhere (as the language server does)."""
+    return engine_lint.lint_text(path, text, LintConfig(rules=rules_by_id(select), options=options or {})).findings
 
 
 def lint_rules(text: str, rules: str | list[str], filename: str = "template.yaml",

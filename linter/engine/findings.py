@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from linter.engine.fingerprints import file_fingerprint
+from linter.engine.fingerprints import file_fingerprint, repository_path
 from linter.parsers.document import Span
 
 
@@ -39,6 +39,10 @@ class Finding:
         if self.fingerprint:
             return self.fingerprint
         return file_fingerprint(self.file, self.rule_id, self.message)
+
+    def repository_file(self) -> str:
+        """``file`` relative to the root of its git repository (else the working directory), with ``/``."""
+        return repository_path(self.file)
 
     def sort_key(self) -> tuple:
         return (self.file, self.span.line, self.span.column, self.rule_id, self.message)

@@ -3,6 +3,7 @@ client paths into spans, apply the file's suppressions, redact secrets.
 
 ``lint_file`` is a pure function of a path and a :class:`LintConfig`, which is what lets
 :mod:`linter.engine.run` spread files over processes and still report in a deterministic order.
+``lint_text`` is the same for content that is not (yet) in the file: the language server's buffers.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import itertools
 import os
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -54,8 +55,21 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResult:
     """Lint one file.  A bug (ours or a plugin's) on one file is reported and the others go on."""
+    return _lint(path, config, explicit, lambda result: _read(result, config, path, explicit))
+
+
+def lint_text(path: str, content: str | bytes, config: LintConfig) -> FileResult:
+    """Lint ``content`` as the file ``path`` (an editor's unsaved buffer): the file is not read,
+    everything else is as :func:`lint_file` does for a file named on the command line (the kind
+    decided by the name and the content, the same findings, suppressions and redaction)."""
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return _lint(path, config, True, lambda result: _in_memory(result, config, path, data))
+
+
+def _lint(path: str, config: LintConfig, explicit: bool, read: Callable[[FileResult], Optional[bytes]]) -> FileResult:
+    """Lint the bytes ``read`` gives (None: nothing to lint, the reason is in the result already)."""
     try:
-        return _lint_file(path, config, explicit)
+        return _lint_bytes(path, config, explicit, read)
     except RuleError as exc:
         result = FileResult(path)
         result.errors.append(f"{path}: {exc}")
@@ -68,32 +82,13 @@ def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResul
     return result
 
 
-def lint_data(path: str, data: bytes, config: LintConfig) -> FileResult:
-    """Lint ``data`` as the content of the file at ``path`` (which need not hold it: ``--fix``
-    lints the text it is about to write, an editor the text of an unsaved buffer).  A bug is
-    reported as in :func:`lint_file`."""
-    try:
-        result = FileResult(path)
-        _lint_data(result, path, data, config, True)
-        return result
-    except RuleError as exc:
-        result = FileResult(path)
-        result.errors.append(f"{path}: {exc}")
-    except RecursionError:
-        result = FileResult(path)
-        _parse_error(result, config, path, "nesting too deep to evaluate", 1, 1)
-    except (Exception, SystemExit) as exc:  # noqa: BLE001
-        result = FileResult(path)
-        result.errors.append(f"{path}: internal error: {type(exc).__name__}: {exc}")
-    return result
-
-
-def _lint_file(path: str, config: LintConfig, explicit: bool) -> FileResult:
+def _lint_bytes(path: str, config: LintConfig, explicit: bool,
+                read: Callable[[FileResult], Optional[bytes]]) -> FileResult:
     result = FileResult(path)
     if explicit and discovery.is_foreign(path):
         result.verbose_notices.append(f"{path}: skipped: not a JSON/YAML input")
         return result
-    data = _read(result, config, path, explicit)
+    data = read(result)
     if data is None:
         return result
     _lint_data(result, path, data, config, explicit)
@@ -133,12 +128,13 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
     for document in documents.values():
         own = [s for s in sources if (s.document or doc) is document]
         redactor = Redactor(_secrets(document, own))
-        found = [f for source in own for f in _check_client(document, source, config, redactor)]
+        digest = text_digest(document.text)
+        found = [f for source in own for f in _check_client(document, source, config, redactor, digest)]
         if document is doc:
             found += [_recovered(document, message, span, config, redactor) for message, span in document.problems]
         result.findings += suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
                                               unused_level, lambda line, column: _shown(document, redactor, line, column))
-        result.digests[document.path] = text_digest(document.text)
+        result.digests[document.path] = digest
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -173,6 +169,19 @@ def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> 
     except OSError as exc:
         _parse_error(result, config, path, f"cannot read file: {exc.strerror or exc}", 1, 1)
         return None
+    return _non_empty(result, path, data, explicit)
+
+
+def _in_memory(result: FileResult, config: LintConfig, path: str, data: bytes) -> Optional[bytes]:
+    """A buffer's bytes, held to the limits of a file's."""
+    if len(data) > MAX_FILE_BYTES:
+        _parse_error(result, config, path, f"the file is {len(data):,} bytes; files over "
+                                           f"{MAX_FILE_BYTES:,} bytes are not read", 1, 1)
+        return None
+    return _non_empty(result, path, data, True)
+
+
+def _non_empty(result: FileResult, path: str, data: bytes, explicit: bool) -> Optional[bytes]:
     if not data.strip():
         if explicit:
             result.notices.append(f"{path}: skipped: the file is empty")
@@ -252,7 +261,8 @@ def _recovered(doc: Document, message: str, span: Span, config: LintConfig, reda
                    source_line=source_line, source_column=source_column)
 
 
-def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor) -> list[Finding]:
+def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor,
+                  digest: str = "") -> list[Finding]:
     """Run every rule on every variant; merge what the variants share, name the conditions otherwise."""
     seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict], list]] = {}
     for variant in source.variants:
@@ -269,8 +279,7 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                 if ident not in seen:
                     seen[ident] = (rule, problem, doc_path, key, [], [])
                 seen[ident][4].append(variant.client.conditions)
-                if problem.fix is not None:
-                    seen[ident][5].append(_changes(doc, source, variant, problem))
+                seen[ident][5].append((variant, _changes(doc, source, variant, problem)))
     findings = []
     for rule, problem, doc_path, key, conditions, changes in seen.values():
         span = doc.span(doc_path, key)
@@ -281,7 +290,7 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
         level = config.level_of(rule.id, problem.level)
         if level not in _LEVELS:
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
-        fix = _file_fix(doc, redactor, problem, changes, len(source.variants), _words(source))
+        fix = _file_fix(doc, redactor, problem, changes, source.variants, _words(source), digest)
         source_line, source_column = _shown(doc, redactor, span.line, span.column)
         findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span, client=source.name,
                                 kind=source.kind, source_line=source_line, source_column=source_column,
@@ -313,14 +322,22 @@ def _words(source: ClientSource) -> Any:
     return source.variants[0].client.wording if source.variants else None
 
 
-def _file_fix(doc: Document, redactor: Redactor, problem: Problem, changes: list, variants: int,
-              words: Any) -> Optional[FileFix]:
-    """The fix a finding carries: offered only when every variant of the client has the problem
-    and the same document edits make it (editing text that only some variants read would change
-    the others too), when the file's syntax can write every edit, and when what it writes shows no
-    secret."""
+def _file_fix(doc: Document, redactor: Redactor, problem: Problem, found: list, variants: list,
+              words: Any, digest: str) -> Optional[FileFix]:
+    """The fix a finding carries: offered only when the variants with the problem get the same
+    document edits and no other variant reads the text they change (a value in the branch of an
+    ``!If`` or a Terraform conditional that only those variants take; editing what every variant
+    reads would change the others too), when the file's syntax can write every edit, and when what
+    it writes shows no secret."""
     fix = _as_fix(problem)
-    if fix is None or len(changes) != variants or changes[0] is None or any(c != changes[0] for c in changes):
+    if fix is None or not found:
+        return None
+    changes = [c for _, c in found]
+    if changes[0] is None or any(c != changes[0] for c in changes):
+        return None
+    having = {id(variant) for variant, _ in found}
+    others = [v for v in variants if id(v) not in having]
+    if others and any(_reads(variant, change.path) for variant in others for change in changes[0]):
         return None
     edits = []
     for change in merge_removals(changes[0]):
@@ -338,15 +355,28 @@ def _file_fix(doc: Document, redactor: Redactor, problem: Problem, changes: list
             return None
     title = fix.title or (f"Write {words.value(problem.fix.value)}" if isinstance(problem.fix, Replacement) and words
                           else "Apply the fix")
-    return FileFix(fix.safety, title, tuple(edits), tuple(changes[0]))
+    return FileFix(fix.safety, title, tuple(edits), tuple(changes[0]), digest)
 
 
-def _value_at(data: Any, doc_path: tuple) -> Any:
+def _reads(variant: Variant, path: tuple) -> bool:
+    """Whether the variant's values come from text at, in or around the document path."""
+    path = tuple(path)
+    for origin in variant.origin.values():
+        shorter = min(len(origin), len(path))
+        if tuple(origin[:shorter]) == path[:shorter]:
+            return True
+    return False
+
+
+_MISSING = object()
+
+
+def _value_at(data: Any, doc_path: tuple, missing: Any = None) -> Any:
     for step in doc_path:
         try:
             data = data[step]
         except (KeyError, IndexError, TypeError):
-            return None
+            return missing
     return data
 
 
@@ -359,4 +389,4 @@ def _when(having: list[dict[str, bool]], everyone: list[dict[str, bool]]) -> str
             matching = [a for a in everyone if all(a.get(n) == v for n, v in facts.items())]
             if all(a in having for a in matching) and len(matching) == len(having):
                 return " (when " + " and ".join(f"{n} is {str(v).lower()}" for n, v in facts.items()) + ")"
-    return " (in some combinations of template conditions)"
+    return " (in some combinations of conditions)"

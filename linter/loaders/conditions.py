@@ -1,4 +1,5 @@
-"""Which combinations of CloudFormation conditions can actually occur.
+"""Which combinations of CloudFormation conditions (and of Terraform conditionals' conditions,
+which ``linter.loaders.terraform`` writes in the same form) can actually occur.
 
 Conditions are boolean expressions (``Fn::Equals``, ``Fn::Not``, ``Fn::And``, ``Fn::Or``,
 ``Condition``) over *comparisons*.  A comparison of two literals is a constant; a comparison of an

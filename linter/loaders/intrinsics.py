@@ -2,11 +2,15 @@
 (the README's "Inputs" section says what is known and what is unknown):
 
 * ``Ref`` to ``AWS::NoValue`` removes the property or list item; to a parameter it is unknown
-  (carrying the parameter's ``Default``); to a resource or pseudo parameter it is unknown.
+  (carrying the parameter's ``Default`` and name, for the rules that accept defaults; not
+  ``AllowedValues``); to a resource or pseudo parameter it is unknown.
 * ``Fn::If`` takes the branch its condition has in the assignment; a condition not in it makes the
   ``Fn::If`` unknown.
 * ``Fn::Sub`` and ``Fn::Join`` with unknown parts give a :class:`~linter.model.Template` whose known
-  prefix (e.g. the ``https://`` scheme) rules may use.
+  prefix (e.g. the ``https://`` scheme) rules may use; a ``${Param}`` part carries the parameter's
+  default as a ``Ref`` does.
+* ``Fn::Split`` of a known string is the list; of a parameter with a default, an unknown list
+  carrying the split default.
 * ``Fn::FindInMap`` with literal keys reads ``Mappings``; ``Fn::Select`` of a known list picks.
 * Everything else (``GetAtt``, ``ImportValue``, ...) is unknown, and so are serverless.yml
   variables (``${self:custom.domain}``) in strings.
@@ -109,6 +113,8 @@ class Evaluator:
             return self._pin(self._join(arg, inner), doc_path, client_path)
         if name == "Fn::FindInMap":
             return self._pin(self._find_in_map(arg, inner), doc_path, client_path)
+        if name == "Fn::Split":
+            return self._pin(self._split(arg, inner), doc_path, client_path)
         if name == "Fn::Select":
             if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[1], list) and not intrinsic(arg[1]):
                 index = self._value(arg[0], inner + (0,))
@@ -143,7 +149,7 @@ class Evaluator:
             default = param.get("Default")
             if default is not None and param.get("Type") == "CommaDelimitedList" and isinstance(default, str):
                 default = [item.strip() for item in default.split(",")]
-            return Unknown(f"Ref {name}", default=default)
+            return Unknown(f"Ref {name}", default=default, parameter=_shown_parameter(name, param))
         if name in self.resources:
             self.references.add(name)
             return Unknown(f"Ref {name}", ref=name)
@@ -169,6 +175,9 @@ class Evaluator:
                 parts.append(str(variables[name]))
             elif isinstance(variables.get(name), Unknown):
                 parts.append(variables[name])  # keeps what it refers to (`Id: !Ref Server`)
+            elif name not in variables and isinstance(self.parameters.get(name), dict):
+                param = self.parameters[name]  # ${SiteHost}: the parameter, with its default
+                parts.append(Unknown(name, default=param.get("Default"), parameter=_shown_parameter(name, param)))
             else:
                 target = name.split(".", 1)[0]
                 if target in self.resources:
@@ -198,6 +207,19 @@ class Evaluator:
                 parts.append(Unknown("Fn::Join item"))
         return _concat(parts, "Fn::Join")
 
+    def _split(self, arg: Any, doc_path: DocPath) -> Any:
+        """``Fn::Split [delimiter, source]``: the list when the source is known; an unknown list
+        carrying the split default when the source is a parameter with a (string) default."""
+        if not (isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str) and arg[0]):
+            return Unknown("Fn::Split")
+        source = self._value(arg[1], doc_path + (1,))
+        if isinstance(source, str):
+            return source.split(arg[0])
+        if isinstance(source, Unknown) and not isinstance(source, Template) and isinstance(source.default, str):
+            return Unknown(_describe("Fn::Split", arg), default=source.default.split(arg[0]),
+                           parameter=source.parameter)
+        return Unknown(_describe("Fn::Split", arg))
+
     def _find_in_map(self, arg: Any, doc_path: DocPath) -> Any:
         if not (isinstance(arg, list) and len(arg) == 3):
             return Unknown("Fn::FindInMap")
@@ -220,6 +242,12 @@ def _concat(parts: list, source: str) -> Any:
     if all(isinstance(p, str) for p in merged):
         return "".join(merged)
     return Template(merged, source)
+
+
+def _shown_parameter(name: str, param: dict) -> Optional[str]:
+    """The parameter's name, by which a message may say its default was used; None for a
+    ``NoEcho`` parameter, whose default no message shows (its ``default`` stays, for CG604)."""
+    return None if str(param.get("NoEcho")).lower() == "true" else name
 
 
 def _getatt_target(arg: Any) -> Optional[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from linter.model import AppClient
+from linter.model import AppClient, Unknown
 from linter.parsers.document import DocPath, Document
 from linter.parsers.edits import INSERT, DocEdit
 
@@ -16,12 +16,16 @@ MISSING = object()
 
 
 def value_at(data: Any, path: DocPath) -> Any:
-    """The value at a document path, or :data:`MISSING`."""
+    """The value at a document path, or :data:`MISSING` (a Terraform conditional's branches are
+    steps too)."""
     for step in path:
+        branches = getattr(data, "branches", None)
         if isinstance(data, dict) and isinstance(step, str) and step in data:
             data = data[step]
         elif isinstance(data, list) and isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(data):
             data = data[step]
+        elif isinstance(branches, dict) and step in branches:
+            data = branches[step]
         else:
             return MISSING
     return data
@@ -82,7 +86,8 @@ ClientPath = tuple  # tuple[str | int, ...], e.g. ("CallbackURLs", 2)
 
 @dataclass
 class Variant:
-    """The client as it is under one choice of Fn::If conditions (the only one elsewhere)."""
+    """The client as it is under one choice of conditions (CloudFormation's Fn::If, Terraform's
+    conditionals; the only one elsewhere)."""
 
     client: AppClient
     #: client path → document path of the value it came from (longest prefix wins).
@@ -91,14 +96,29 @@ class Variant:
     def locate(self, path: ClientPath, anchor: DocPath) -> tuple[DocPath, bool]:
         """(document path, point-at-key) for a rule's client path.
 
-        A top-level property that is absent points at the client's anchor (the logical ID)."""
+        A top-level property that is absent points at the client's anchor (the logical ID); a part
+        of an unknown value (an item of a parameter's default list) at that value."""
         if not path or path[0] not in self.client.present:
             return anchor, True
         for n in range(len(path), -1, -1):
             doc_path = self.origin.get(path[:n])
             if doc_path is not None:
+                if n < len(path) and isinstance(_part(self.client.raw, path[:n]), Unknown):
+                    return doc_path, False
                 return doc_path + tuple(path[n:]), False
         return anchor, True
+
+
+def _part(raw: Any, path: ClientPath) -> Any:
+    """The resolved value at ``path`` of a client's raw properties (None when there is none)."""
+    for step in path:
+        if isinstance(raw, dict) and step in raw:
+            raw = raw[step]
+        elif isinstance(raw, list) and isinstance(step, int) and 0 <= step < len(raw):
+            raw = raw[step]
+        else:
+            return None
+    return raw
 
 
 @dataclass

@@ -4,7 +4,15 @@ syntax) or a plan's JSON (``terraform show -json PLANFILE``).
 Arguments are renamed to the API's names (the README's "Inputs" section); the single nested blocks
 (``token_validity_units { ... }``) become the API's structures.  Expressions the HCL reader does
 not evaluate (``var.x``, ``aws_cognito_user_pool.pool.id``, function calls) are unknown values;
-an interpolated string keeps its literal parts (a known ``https://`` scheme).
+an interpolated string keeps its literal parts (a known ``https://`` scheme).  A variable with a
+``default`` in the module (``var.x``) is an unknown carrying that default, for the rules that accept
+defaults.
+
+Conditionals (``var.google ? ["COGNITO", "Google"] : ["COGNITO"]``, in ``.tf`` and as a whole
+``"${...}"`` string of the JSON syntax) are evaluated per branch, as CloudFormation's ``Fn::If``: one
+:class:`Variant` per combination of their conditions that can occur (conditions named by their
+source text, ``var.google``; :mod:`linter.loaders.conditions`, which also caps the combinations:
+beyond the cap every conditional is unknown), each pointing at the branch its values came from.
 
 Terraform's defaults are the service's: the AWS provider defaults no argument itself (only the
 units inside a written ``token_validity_units`` block: hours, hours, days, as the service does), so
@@ -20,13 +28,14 @@ import re
 from typing import Any, Callable, Optional
 
 from linter.loaders import secrets
-from linter.loaders.expressions import to_value
+from linter.loaders.conditions import possible_assignments
+from linter.loaders.expressions import Defaults, to_value, unknown
 from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Settings, Variant, value_at
 from linter.model import Template, TemplateContext, Unknown, Wording, build_client
 from linter.parsers.document import Document
 from linter.parsers.edits import APPEND, INSERT, DocEdit
-from linter.parsers.hcl import HclDocument
+from linter.parsers.hcl import FALSE, TRUE, Conditional, HclDocument, parse_expression
 from linter.parsers.scanner import Expression
 
 RESOURCE_TYPE = "aws_cognito_user_pool_client"
@@ -79,6 +88,7 @@ class TerraformWording(Wording):
 
     deployer = "Terraform"
     container = "module"
+    parameter = "variable"
     _RESOURCE_TYPES = {
         "AWS::Cognito::UserPoolIdentityProvider": "aws_cognito_identity_provider",
         "AWS::Cognito::UserPoolResourceServer": "aws_cognito_resource_server",
@@ -183,19 +193,30 @@ def load(doc: Document) -> list[ClientSource]:
         return []
     # In Terraform's JSON syntax every string is a template ("${var.x}" is an expression);
     # the HCL reader has already made expressions of them.
-    convert = to_value if isinstance(doc, HclDocument) else _from_json_syntax
     module = None
     if isinstance(doc, HclDocument):  # the cross-resource rules get the module's other resources
         from linter.loaders.terraform_context import ModuleIndex
 
         module = ModuleIndex(doc)
+        defaults = module.variable_defaults()
+        convert: Callable[[Any], Any] = lambda value: to_value(value, defaults)
+    else:  # .tf.json: the file's own variables (the folder's other files are not read)
+        defaults = _json_variable_defaults(doc.data)
+        convert = lambda value: _from_json_syntax(value, defaults)
     sources = []
     for name, body in clients.items():
         if isinstance(body, dict):
             anchor = ("resource", RESOURCE_TYPE, name)
             template = module.context_for(body) if module else None
-            source = _source(name, anchor, *_client_properties(body, anchor, convert), template=template)
-            source.settings = TerraformSettings(anchor, isinstance(doc, HclDocument))
+            if module is None:
+                body = {k: _json_conditional(v) for k, v in body.items()}
+            source = ClientSource(kind="terraform", name=name, anchor=anchor, resource=name,
+                                  settings=TerraformSettings(anchor, isinstance(doc, HclDocument)))
+            for assignment in _assignments(body):
+                branches = _Branches(assignment)
+                raw, origin = _client_properties(body, anchor, convert, branches)
+                client = build_client("terraform", name, raw, assignment, template, WORDING)
+                source.variants.append(Variant(client, origin))
             sources.append(source)
     return sources
 
@@ -205,20 +226,27 @@ def is_plan(data: Any) -> bool:
     return isinstance(data, dict) and "format_version" in data and isinstance(data.get("planned_values"), dict)
 
 
-def _source(name: str, anchor: tuple, raw: dict, origin: dict, template: Optional[TemplateContext] = None) -> ClientSource:
-    client = build_client("terraform", name, raw, template=template, wording=WORDING)
+def _source(name: str, anchor: tuple, raw: dict, origin: dict) -> ClientSource:
+    client = build_client("terraform", name, raw, wording=WORDING)
     return ClientSource(kind="terraform", name=name, anchor=anchor, resource=name, variants=[Variant(client, origin)])
 
 
-def _client_properties(body: dict, base: tuple, convert: Callable[[Any], Any]) -> tuple[dict, dict]:
-    """(raw API-named properties, client path → document path) of a resource body at ``base``."""
+def _client_properties(body: dict, base: tuple, convert: Callable[[Any], Any],
+                       branches: Optional["_Branches"] = None) -> tuple[dict, dict]:
+    """(raw API-named properties, client path → document path) of a resource body at ``base``,
+    conditionals taking the branches ``branches`` chose."""
     raw: dict[str, Any] = {}
     origin: dict[tuple, tuple] = {}
+    choose = branches.choose if branches else lambda value, client_path, doc_path, origin: value
     for argument, value in body.items():
         if argument in ARGUMENTS:
+            client_path, doc_path = (ARGUMENTS[argument],), base + (argument,)
+            origin[client_path] = doc_path
+            value = choose(value, client_path, doc_path, origin)
             if value is not None:  # null: as if omitted
                 raw[ARGUMENTS[argument]] = convert(value)
-                origin[(ARGUMENTS[argument],)] = base + (argument,)
+            else:
+                del origin[client_path]
         elif argument in BLOCKS:
             block, block_path = _single_block(value, base + (argument,))
             if block is None:
@@ -227,8 +255,14 @@ def _client_properties(body: dict, base: tuple, convert: Callable[[Any], Any]) -
             if isinstance(block, Unknown):
                 raw[api_name] = block
             else:
-                raw[api_name] = {fields[k]: convert(v) for k, v in block.items() if k in fields and v is not None}
-                origin.update({(api_name, fields[k]): block_path + (k,) for k in block if k in fields})
+                members = {}
+                for k, v in block.items():
+                    if k in fields:
+                        origin[(api_name, fields[k])] = block_path + (k,)
+                        v = choose(v, (api_name, fields[k]), block_path + (k,), origin)
+                        if v is not None:
+                            members[fields[k]] = convert(v)
+                raw[api_name] = members
             origin[(api_name,)] = block_path
     dynamic = body.get("dynamic")
     if isinstance(dynamic, dict):  # dynamic "token_validity_units" { ... }: the block's content is unknown
@@ -238,6 +272,88 @@ def _client_properties(body: dict, base: tuple, convert: Callable[[Any], Any]) -
                 raw[api_name] = Unknown(f"dynamic {argument}")
                 origin[(api_name,)] = base + ("dynamic", argument)
     return raw, origin
+
+
+# --- conditionals -------------------------------------------------------------------------------
+
+def _assignments(body: dict) -> list[dict[str, bool]]:
+    """The combinations of the conditions of the client's conditionals that can occur ([{}]: none,
+    or more than the cap, when every conditional stays unknown)."""
+    names: list[str] = []
+    for argument, value in body.items():
+        if argument in ARGUMENTS:
+            _conditions(value, names)
+        elif argument in BLOCKS:
+            block, _ = _single_block(value, ())
+            if isinstance(block, dict):
+                for member in block.values():
+                    _conditions(member, names)
+    if not names:
+        return [{}]
+    return possible_assignments(names, {name: _condition(name) for name in names}) or [{}]
+
+
+def _conditions(value: Any, names: list[str]) -> None:
+    """Add the condition of every conditional in ``value`` (in both branches) to ``names``."""
+    if isinstance(value, Conditional):
+        if value.condition not in names:
+            names.append(value.condition)
+        for branch in value.branches.values():
+            _conditions(branch, names)
+    elif isinstance(value, list):
+        for item in value:
+            _conditions(item, names)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _conditions(item, names)
+
+
+_TRAVERSAL = re.compile(r"^[A-Za-z_][\w.\-]*(?:\[[^\[\]]*\])*$")
+_COMPARISON = re.compile(r'^(?P<subject>[A-Za-z_][\w.\-]*(?:\[[^\[\]]*\])*)\s*(?P<op>==|!=)\s*'
+                         r'(?P<literal>"[^"\\$%]*"|-?[0-9]+(?:\.[0-9]+)?|true|false)$')
+
+
+def _condition(text: str) -> Any:
+    """A condition in the form :mod:`linter.loaders.conditions` reads, so that conditions that
+    cannot hold together are never combined: ``!var.x`` is the opposite of ``var.x``, and
+    ``var.env == "prod"`` excludes ``var.env == "dev"``.  Anything else is a condition of its own."""
+    if text in ("true", "false"):
+        return text == "true"
+    if text.startswith("!") and _TRAVERSAL.match(text[1:].strip()):  # !var.x, not !var.x == "a"
+        return {"Fn::Not": [_condition(text[1:].strip())]}
+    match = _COMPARISON.match(text)
+    if match:
+        literal = match.group("literal")
+        value = literal[1:-1] if literal.startswith('"') else literal
+        positive = match.group("op") == "=="
+        if value == "false":  # a boolean is true or false: var.x == false is !var.x
+            value, positive = "true", not positive
+        equals = {"Fn::Equals": [{"hcl": match.group("subject")}, value]}
+        return equals if positive else {"Fn::Not": [equals]}
+    return {"Fn::Equals": [{"hcl": text}, "true"]}
+
+
+class _Branches:
+    """Takes, in a value, the branch ``assignment`` gives each conditional of its conditions, and
+    records in ``origin`` where the branch was written: the conditional's path and the branch's
+    step (:data:`~linter.parsers.hcl.TRUE`, ``FALSE``).  In the JSON syntax that path is inside a
+    ``"${...}"`` string: findings point at the argument, and no fix rewrites the string."""
+
+    def __init__(self, assignment: dict[str, bool]):
+        self.assignment = assignment
+
+    def choose(self, value: Any, client_path: tuple, doc_path: tuple, origin: dict) -> Any:
+        if isinstance(value, Conditional) and value.condition in self.assignment:
+            step = TRUE if self.assignment[value.condition] else FALSE
+            origin[client_path] = doc_path + (step,)
+            return self.choose(value.branches[step], client_path, doc_path + (step,), origin)
+        if isinstance(value, list):
+            return [self.choose(item, client_path + (index,), doc_path + (index,), origin)
+                    for index, item in enumerate(value)]
+        if isinstance(value, dict):
+            return {key: self.choose(item, client_path + (key,), doc_path + (key,), origin)
+                    for key, item in value.items()}
+        return value
 
 
 def _single_block(value: Any, path: tuple) -> tuple[Any, tuple]:
@@ -252,8 +368,11 @@ def _single_block(value: Any, path: tuple) -> tuple[Any, tuple]:
 _INTERPOLATION = re.compile(r"(?<!\$)\$\{([^{}]*)\}|%\{")
 
 
-def _from_json_syntax(value: Any) -> Any:
-    """A value of Terraform's JSON syntax: strings with ``${...}`` are templates."""
+def _from_json_syntax(value: Any, defaults: Optional[Defaults] = None) -> Any:
+    """A value of Terraform's JSON syntax: strings with ``${...}`` are templates (the branches of a
+    conditional are already read as HCL)."""
+    if isinstance(value, Expression):
+        return to_value(value, defaults)
     if isinstance(value, str) and ("${" in value or "%{" in value):
         if "%{" in value.replace("%%{", ""):
             return Unknown(value)  # a template directive
@@ -261,16 +380,40 @@ def _from_json_syntax(value: Any) -> Any:
         last = 0
         for match in _INTERPOLATION.finditer(value):
             parts.append(value[last:match.start()].replace("$${", "${"))
-            parts.append(Unknown(match.group(1).strip(), ref=Expression(match.group(1).strip()).reference))
+            text = match.group(1).strip()
+            parts.append(unknown(text, Expression(text).reference, defaults))
             last = match.end()
         parts.append(value[last:].replace("$${", "${"))
         parts = [p for p in parts if p != ""]
         return Template(parts, source="interpolation") if any(isinstance(p, Unknown) for p in parts) else "".join(parts)
     if isinstance(value, list):
-        return [_from_json_syntax(v) for v in value]
+        return [_from_json_syntax(v, defaults) for v in value]
     if isinstance(value, dict):
-        return {k: _from_json_syntax(v) for k, v in value.items()}
+        return {k: _from_json_syntax(v, defaults) for k, v in value.items()}
     return value
+
+
+_WHOLE_INTERPOLATION = re.compile(r"^\$\{(.*)\}$", re.S)
+
+
+def _json_conditional(value: Any) -> Any:
+    """A JSON-syntax argument that is one ``"${cond ? a : b}"`` as a :class:`Conditional` (its
+    branches read as HCL); any other value as it is."""
+    match = _WHOLE_INTERPOLATION.match(value) if isinstance(value, str) and "?" in value else None
+    if not match:
+        return value
+    parsed = parse_expression(match.group(1).strip().strip("~").strip())
+    return parsed if isinstance(parsed, Conditional) else value
+
+
+def _json_variable_defaults(data: Any) -> dict[str, tuple[str, Any]]:
+    """``var.x`` → (``x``, its default) for the variables of a ``.tf.json`` file itself."""
+    variables = data.get("variable") if isinstance(data, dict) else None
+    found: dict[str, tuple[str, Any]] = {}
+    for name, body in (variables.items() if isinstance(variables, dict) else ()):
+        if isinstance(body, dict) and body.get("default") is not None and body.get("sensitive") is not True:
+            found[f"var.{name}"] = (name, body["default"])
+    return found
 
 
 # --- plans ----------------------------------------------------------------------------------------

@@ -9,6 +9,10 @@ Terraform orders creation by both).  Resources are named by their address
 When something may add providers or servers the module does not show (a sibling file that does
 not parse, a ``module`` block, a provider or server whose pool is an expression), the context says
 ``all_known = False`` and the rules that need the whole picture stay silent.
+
+The module's ``variable`` blocks give the defaults of ``var.x`` (:meth:`ModuleIndex.variable_defaults`),
+which the rules that accept defaults may use.  A ``.tfvars`` file, ``-var`` and ``TF_VAR_x`` are
+not read: what they set is unknown here, so a default is only what deploys when nothing overrides it.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from typing import Any, Iterator, Optional
 
 from linter.loaders.template_context import schema_attributes
 from linter.parsers.document import ParseError
-from linter.parsers.hcl import HclDocument
+from linter.parsers.hcl import Conditional, HclDocument
 from linter.parsers.scanner import Expression
 from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo
 
@@ -30,10 +34,14 @@ class ModuleIndex:
     def __init__(self, doc: HclDocument):
         self.resources: dict[str, dict] = {}
         self.complete = True
+        self.variables: dict[str, list[dict]] = {}
         for data in _module_documents(doc):
             if data is None:
                 self.complete = False  # a sibling file we cannot read may define anything
                 continue
+            variables = data.get("variable")
+            for name, body in (variables.items() if isinstance(variables, dict) else ()):
+                self.variables.setdefault(name, []).append(body)
             if data.get("module"):
                 self.complete = False  # a module call may create providers or servers for the pool
             for resource_type, named in (data.get("resource") or {}).items():
@@ -49,6 +57,19 @@ class ModuleIndex:
                           if address.startswith("aws_cognito_identity_provider.")]
         self.servers = [(self._pool_of(body), _server(address, body)) for address, body in self.resources.items()
                         if address.startswith("aws_cognito_resource_server.")]
+
+    def variable_defaults(self) -> dict[str, tuple[str, object]]:
+        """``var.x`` → (``x``, its default) for every variable of the module declared once, with a
+        literal ``default`` that is not null and not ``sensitive`` (a message may show it)."""
+        found: dict[str, tuple[str, object]] = {}
+        for name, bodies in self.variables.items():
+            body = bodies[0] if len(bodies) == 1 else None
+            if not isinstance(body, dict) or body.get("sensitive") is True:
+                continue
+            default = body.get("default")
+            if default is not None and _literal(default):
+                found[f"var.{name}"] = (name, default)
+        return found
 
     def context_for(self, client: dict) -> TemplateContext:
         pool_address = self._pool_of(client)
@@ -109,13 +130,28 @@ def _folder_files(folder: str) -> dict[str, Optional[dict]]:
     return files
 
 
+def _literal(value: Any) -> bool:
+    """A value without expressions (a variable's default must be one)."""
+    if isinstance(value, Expression):
+        return False
+    if isinstance(value, list):
+        return all(_literal(v) for v in value)
+    if isinstance(value, dict):
+        return all(_literal(v) for v in value.values())
+    return True
+
+
 def _expressions(value: Any) -> Iterator[Expression]:
-    """Every expression in a value (list items, template parts, object values)."""
+    """Every expression in a value (list items, template parts, object values, both branches of
+    a conditional: Terraform orders creation by every reference, taken or not)."""
     if isinstance(value, Expression):
         yield value
         for part in value.parts or ():
             if isinstance(part, Expression):
                 yield part
+        if isinstance(value, Conditional):
+            for branch in value.branches.values():
+                yield from _expressions(branch)
     elif isinstance(value, list):
         for item in value:
             yield from _expressions(item)

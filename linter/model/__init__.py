@@ -12,11 +12,12 @@ Unknown``.
 from linter.model.client import (CLIENT_FIELDS, AnalyticsConfigurationType, AppClient, IdentityProviderInfo,
                                  RefreshTokenRotationType, ResourceServerInfo, TemplateContext,
                                  TokenValidityUnitsType, UserPoolInfo, build_client, coerce)
-from linter.model.values import Template, Unknown, default_or_value, is_known, may_equal
+from linter.model.values import Template, Unknown, default_or_value, is_known, may_equal, with_defaults
 from linter.model.wording import Wording
 
 __all__ = [
     "CLIENT_FIELDS", "AnalyticsConfigurationType", "AppClient", "IdentityProviderInfo", "RefreshTokenRotationType",
     "ResourceServerInfo", "Template", "TemplateContext", "TokenValidityUnitsType", "Unknown", "UserPoolInfo",
     "Wording", "build_client", "coerce", "default_or_value", "is_known", "may_equal",
+    "with_defaults",
 ]

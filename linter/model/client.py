@@ -117,7 +117,8 @@ class AppClient:
     present: frozenset[str] = frozenset()
     #: The resolved properties as written (types unchecked) for the schema rules CG002–CG007.
     raw: dict[str, Any] = field(default_factory=dict)
-    #: For CloudFormation: the Fn::If branch choices this variant of the client stands for.
+    #: The branch choices this variant of the client stands for: CloudFormation's Fn::If conditions
+    #: (``IsProd``), Terraform's conditionals by their condition's text (``var.google``).
     conditions: dict[str, bool] = field(default_factory=dict)
     #: For CloudFormation: the rest of the template, for the cross-resource rules.
     template: Optional[TemplateContext] = None

@@ -11,18 +11,21 @@ class Unknown:
     """A value that cannot be known statically.
 
     ``source`` says why, for messages and debugging (``"Ref Domain"``, ``"GetAtt Dist.DomainName"``).
-    ``default`` holds a parameter's ``Default`` when there is one: rules that accept defaults may
-    use it (:func:`default_or_value`); all others treat the value as unknown.  ``ref`` is the
-    logical ID of the template resource a ``Ref``/``GetAtt`` points at (a known reference to an
-    unknown value: the cross-resource rules use it).
+    ``default`` holds a parameter's ``Default`` (a Terraform variable's ``default``) when there is
+    one, and ``parameter`` that parameter's name: rules that accept defaults may use it
+    (:func:`with_defaults`, :func:`default_or_value`) and must then say so; all others treat the
+    value as unknown.  ``ref`` is the logical ID of the template resource a ``Ref``/``GetAtt``
+    points at (a known reference to an unknown value: the cross-resource rules use it).
     """
 
-    __slots__ = ("source", "default", "ref")
+    __slots__ = ("source", "default", "ref", "parameter")
 
-    def __init__(self, source: str = "unknown", default: Any = None, ref: Optional[str] = None):
+    def __init__(self, source: str = "unknown", default: Any = None, ref: Optional[str] = None,
+                 parameter: Optional[str] = None):
         self.source = source
         self.default = default
         self.ref = ref
+        self.parameter = parameter
 
     def __repr__(self) -> str:
         return f"Unknown({self.source!r})"
@@ -103,6 +106,55 @@ def default_or_value(value: Any) -> Any:
     if isinstance(value, Unknown) and value.default is not None:
         return value.default
     return value
+
+
+def with_defaults(value: Any) -> tuple[Any, tuple[str, ...]]:
+    """``value`` with each unknown that carries a parameter's default replaced by that default
+    (in a template, the parts: ``http://${SiteHost}/auth`` → ``http://www.fabrikam.io/auth``), and
+    the names of the parameters used, each once; ``(value, ())`` when no default applies.
+
+    Unknowns without a default stay unknown (a template keeps them as parts), and so does a default
+    that is an empty string (a parameter left empty on purpose: "none given").  For the rules that
+    accept defaults, and only for them: a message must say which defaults it used."""
+    if isinstance(value, Template) and len(value.parts) == 1 and isinstance(value.parts[0], Unknown):
+        filled, used = with_defaults(value.parts[0])  # "${var.urls}" is the value itself
+        return (filled, used) if used else (value, ())
+    if isinstance(value, Template):
+        parts: list = []
+        used: list[str] = []
+        for part in value.parts:
+            text = _default_text(part)
+            if text is None:
+                parts.append(part)
+            else:
+                parts.append(text)
+                if part.parameter not in used:
+                    used.append(part.parameter)
+        if not used:
+            return value, ()
+        if all(isinstance(p, str) for p in parts):
+            return "".join(parts), tuple(used)
+        return Template(parts, value.source), tuple(used)
+    if isinstance(value, Unknown) and _usable(value):
+        return value.default, (value.parameter,)
+    return value, ()
+
+
+def _usable(value: Unknown) -> bool:
+    default = value.default
+    return value.parameter is not None and default is not None and not (isinstance(default, str) and not default.strip())
+
+
+def _default_text(part: Any) -> Optional[str]:
+    """The text a template part's default puts in its place, or None."""
+    if not isinstance(part, Unknown) or isinstance(part, Template) or not _usable(part):
+        return None
+    default = part.default
+    if isinstance(default, str):
+        return default
+    if isinstance(default, (int, float)) and not isinstance(default, bool):
+        return str(default)
+    return None
 
 
 def known_items(value: Any) -> list[tuple[int, str]]:

@@ -27,6 +27,9 @@ class Wording:
     deployer: Optional[str] = None
     #: What holds the other resources the cross-resource rules read.
     container = "template"
+    #: What a value with a default that deploys unless overridden is called ("the default of
+    #: parameter SiteHost").
+    parameter = "parameter"
 
     def __init__(self, target: str):
         #: What the input is checked against (``CreateUserPoolClient``), for the schema rules.

@@ -65,6 +65,8 @@ class FileFix:
     edits: tuple[TextEdit, ...]
     #: What the edits do to the document's data (the fixer checks the edited text against it).
     changes: tuple[DocEdit, ...]
+    #: :func:`text_digest` of the text the edits apply to.
+    digest: str = ""
 
 
 def apply_text_edits(text: str, edits: Iterable[TextEdit]) -> str:
@@ -125,13 +127,17 @@ def expected_data(doc: Any, changes: Iterable[DocEdit]) -> Any:
 
 def same_data(a: Any, b: Any) -> bool:
     """Equal data, booleans and numbers told apart (``True == 1`` in Python); mapping order does
-    not matter (an inserted key may stand anywhere in its mapping)."""
+    not matter (an inserted key may stand anywhere in its mapping); a Terraform conditional is
+    what its condition and branches read as (its text changes with a branch)."""
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
         return a.keys() == b.keys() and all(same_data(a[k], b[k]) for k in a)
     if isinstance(a, list):
         return len(a) == len(b) and all(same_data(x, y) for x, y in zip(a, b))
+    if isinstance(getattr(a, "branches", None), dict):
+        return a.condition == b.condition and a.branches.keys() == b.branches.keys() and all(
+            same_data(a.branches[k], b.branches[k]) for k in a.branches)
     return a == b
 
 

@@ -1,10 +1,15 @@
 """Terraform's HCL2 native syntax (``*.tf``): plain data plus the text span of every key and value.
 
 Only literals are evaluated: strings, numbers, booleans, null, tuples and objects of them.  Any
-other expression (a reference, a function call, a conditional, a ``for``) becomes an
+other expression (a reference, a function call, a ``for``) becomes an
 :class:`~linter.parsers.scanner.Expression` holding its source text: the loader turns it into an unknown value.  A string
 with ``${...}`` interpolations becomes an :class:`Expression` whose ``parts`` alternate literal
 text and expressions, so that a URL like ``"https://${var.domain}/cb"`` keeps its known scheme.
+A conditional (``var.google ? ["COGNITO", "Google"] : ["COGNITO"]``) becomes a
+:class:`Conditional`: an Expression that also holds its condition's text and both branches, read
+like any other value (a branch may be a literal, an expression or a conditional), each with its
+span under the document path ``... + (TRUE,)`` / ``(FALSE,)``, so that the loader can evaluate the
+client once per branch and point a finding at the branch that causes it.
 
 The data has the shape of Terraform's JSON syntax: ``resource "t" "n" { ... }`` is
 ``data["resource"]["t"]["n"]``; an unlabeled nested block (``token_validity_units { ... }``) is a
@@ -17,7 +22,7 @@ import re
 from typing import Any, Optional, Union
 
 from linter.parsers import writing
-from linter.parsers.document import DocPath, TableDocument
+from linter.parsers.document import DocPath, ParseError, TableDocument
 from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
@@ -27,6 +32,34 @@ _BACKSLASH_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
 _UNICODE_ESCAPES = {"u": 4, "U": 8}
 _HEREDOC_START = re.compile(r"<<-?[A-Za-z_]")
 _HEREDOC = re.compile(r"<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n")
+
+
+#: The document path steps of a conditional's branches: ``path + (TRUE, 1)`` is the second item
+#: of the list its true branch holds.  No key or index of a literal can be one of them.
+TRUE = "?true"
+FALSE = "?false"
+
+
+class Conditional(Expression):
+    """``condition ? if_true : if_false``: ``text`` is the whole expression as written, ``condition``
+    the condition's source text (how messages name it: ``var.google``), ``branches`` the value of
+    each branch by its path step (:data:`TRUE`, :data:`FALSE`)."""
+
+    __slots__ = ("condition", "branches")
+
+    def __init__(self, text: str, condition: str, if_true: Any, if_false: Any):
+        super().__init__(text)
+        self.condition = condition
+        self.branches = {TRUE: if_true, FALSE: if_false}
+
+    def __getitem__(self, step: str) -> Any:
+        return self.branches[step]
+
+    def __setitem__(self, step: str, value: Any) -> None:
+        self.branches[step] = value
+
+    def __repr__(self) -> str:
+        return f"Conditional({self.text!r})"
 
 
 class _NotLiteral(Exception):
@@ -216,31 +249,80 @@ class _Parser(Reader):
 
     # -- expressions ----------------------------------------------------------------------------
 
-    def expression(self, path: DocPath) -> Any:
-        """A literal value, else an :class:`Expression`; records the value's span."""
+    def expression(self, path: DocPath, stop: str = "") -> Any:
+        """A literal value, a :class:`Conditional`, else an :class:`Expression`; records the
+        value's span.  ``stop``: characters that also end the expression (``:`` after the true
+        branch of a conditional)."""
         self.skip(newlines=False)
         start = self.pos
         try:
             value = self.literal(path)
             end = self.pos
             self.skip(newlines=False)
-            if not self.at_expression_end():
+            if not self.at_expression_end(stop):
                 raise _NotLiteral
             self.pos = end
         except _NotLiteral:
             self.pos = start
-            self.scan_expression()
-            end = self.pos
+            question, end = self.scan_expression(stop)
+            after = self.pos
             text = self.text[start:end].strip()
             if not text:
                 raise self.error("expected an expression")
-            value = Expression(text)
+            value = self.conditional(path, start, question, stop) if question is not None else None
+            if value is not None:  # it ends where its false branch does (a true branch's ':' ended the scan)
+                end = self.values[path + (FALSE,)][1]
+            else:
+                if self.text[start] == "(" and self.text[end - 1] == ")":
+                    value = self.parenthesised(path, start, end)
+                    if value is not None:
+                        start, end = self.values[path]  # (inner): the inner value's span
+                if value is None:
+                    value = Expression(text)
+                self.pos = after
         self.values[path] = (start, end)
         return value
 
-    def at_expression_end(self) -> bool:
+    def parenthesised(self, path: DocPath, start: int, end: int) -> Any:
+        """``( expr )`` that spans all of ``start``..``end``: the inner value when it is a literal
+        or a conditional (``(var.a ? ["x"] : [])``); None otherwise (the caller keeps the text)."""
+        self.pos = start + 1
+        try:
+            self.skip(newlines=True)
+            value = self.expression(path)
+            self.skip(newlines=True)
+        except ParseError:
+            return None
+        if self.pos != end - 1 or self.peek() != ")" or isinstance(value, Expression) and \
+                not isinstance(value, Conditional):
+            return None
+        return value
+
+    def conditional(self, path: DocPath, start: int, question: int, stop: str) -> Optional[Conditional]:
+        """The conditional whose ``?`` is at ``question``, each branch read as a value of its own;
+        None (nothing consumed) when the text does not read as one: the caller keeps it as text."""
+        condition = self.text[start:question].strip()
+        if not condition:
+            return None
+        self.pos = question + 1
+        try:
+            if_true = self.expression(path + (TRUE,), stop + ":")
+            self.skip(newlines=False)
+            if self.peek() != ":":
+                return None
+            self.pos += 1
+            if_false = self.expression(path + (FALSE,), stop)
+        except ParseError:
+            return None
+        self.skip(newlines=False)
+        if not self.at_expression_end(stop):
+            return None
+        end = self.values[path + (FALSE,)][1]
+        return Conditional(self.text[start:end], " ".join(condition.split()), if_true, if_false)
+
+    def at_expression_end(self, stop: str = "") -> bool:
         return self.pos >= len(self.text) or self.peek() in "\n,)]}" or self.peek() == "#" or \
-            self.text.startswith(("//", "/*"), self.pos)
+            self.text.startswith(("//", "/*"), self.pos) or (bool(stop) and self.peek() in stop)
 
     def literal(self, path: DocPath) -> Any:
         c = self.peek()
@@ -372,13 +454,21 @@ class _Parser(Reader):
 
     # -- skipping an expression as text -----------------------------------------------------------
 
-    def scan_expression(self) -> None:
-        """Move past one expression: up to a new line, ',' or a closing bracket at depth 0."""
+    def scan_expression(self, stop: str = "") -> tuple[Optional[int], int]:
+        """Move past one expression: up to a new line, ',', a closing bracket or a ``stop``
+        character at depth 0.  (The offset of its first ``?`` at depth 0 (a conditional) or None,
+        the offset where its text ends: before the blanks and comments that follow it.)"""
+        question = None
+        end = self.pos
         while self.pos < len(self.text):
             self.skip(newlines=False)
-            if self.at_expression_end():
-                return
+            if self.at_expression_end(stop):
+                break
+            if question is None and self.peek() == "?":
+                question = self.pos
             self.scan_token()
+            end = self.pos
+        return question, end
 
     def scan_until(self, closer: str) -> None:
         """Move to the ``closer`` that ends the current bracket (newlines are allowed inside)."""
@@ -443,3 +533,16 @@ def _block_lines(name: str, body: dict, step: str) -> list[str]:
 
 def parse(path: str, text: str) -> HclDocument:
     return HclDocument.parse(path, text)
+
+
+def parse_expression(text: str) -> Any:
+    """One expression on its own (the inside of a ``"${...}"`` of Terraform's JSON syntax), read as
+    a value is: a literal, a :class:`Conditional` or an :class:`Expression`; None when it is not one
+    whole expression."""
+    parser = _Parser(text)
+    try:
+        value = parser.expression(())
+        parser.skip(newlines=True)
+    except (ParseError, RecursionError):
+        return None
+    return value if parser.pos >= len(text) else None

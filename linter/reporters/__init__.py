@@ -1,4 +1,5 @@
-"""Reporters: findings (+ rule metadata) → text, JSON, SARIF or GitHub annotations.
+"""Reporters: findings (+ rule metadata) → text, JSON, SARIF, GitHub annotations, GitLab Code
+Quality, JUnit XML or reviewdog's rdjson.
 
 Each format is one module with ``render(findings, rules, run) -> str``; the CLI imports only the
 one it needs (SARIF pulls in sarif-om, which is slow to import).
@@ -8,7 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "rdjson")
 
 
 @dataclass

@@ -15,9 +15,10 @@ import attr
 import sarif_om as om
 
 from linter import __version__
+from linter.reporters.rule_docs import REPOSITORY, rule_url
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/cognito-lint/cognito-lint"
+INFORMATION_URI = REPOSITORY
 FINGERPRINT_KEY = "cognitoLint/v1"
 #: GitHub's security-severity scale: > 7 high, 4–7 medium, < 4 low.
 _SECURITY_SEVERITY = {"error": "8.0", "warning": "5.5", "note": "2.0"}
@@ -62,7 +63,7 @@ def _descriptor(rule) -> om.ReportingDescriptor:
         short_description=_new(om.MultiformatMessageString, text=_shorten(rule.summary)),
         full_description=_new(om.MultiformatMessageString, text=_shorten(sections.get("What it does", rule.summary))),
         help=_new(om.MultiformatMessageString, text=body, markdown=body),
-        help_uri=f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule.id.lower()}",
+        help_uri=rule_url(rule.id),
         default_configuration=_new(om.ReportingConfiguration, level=rule.level),
         properties=properties,
     )

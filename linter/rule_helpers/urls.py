@@ -3,14 +3,18 @@
 Every predicate answers True/False when the value decides it and None when the answer depends on
 an unknown part (an unresolved ``!Ref``, the ``${Domain}`` of a ``Fn::Sub``), so that rules stay
 silent there: ``https://${Domain}/cb`` has a known scheme but an unknown host.
+
+The rules for which a parameter's default is the likely deployed value ask
+:func:`redirect_urls_where` instead of :func:`redirect_urls`: it judges each URL as written and,
+only where that leaves the answer open, with the defaults of the parameters in it, and says so.
 """
 from __future__ import annotations
 
 import fnmatch
 import re
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
-from linter.model import Template, Unknown
+from linter.model import Template, Unknown, with_defaults
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -99,6 +103,46 @@ def redirect_urls(client, callbacks: bool = True, logouts: bool = True,
                 yield (field, index), field, value
     if default and client.DefaultRedirectURI is not None:
         yield ("DefaultRedirectURI",), "DefaultRedirectURI", client.DefaultRedirectURI
+
+
+def redirect_urls_where(client, test: Callable[[Any], Any], callbacks: bool = True, logouts: bool = True,
+                        default: bool = False) -> Iterator[tuple[tuple, str, Any, str]]:
+    """For the rules that accept parameter defaults: (client path, field name, value, note) of
+    every entry of the chosen URL fields that ``test`` holds for.
+
+    An entry ``test`` holds for as written comes with its value and the note ``""``.  Otherwise,
+    when parameter defaults fill in what is unknown in it (``http://${SiteHost}/auth``), it is
+    judged again with them, and comes with that value and the note ``" (with the default of
+    parameter SiteHost)"``; so does each item of a list field that is itself a parameter with a
+    default (``!Ref CallbackUrls``, ``!Split [",", !Ref Urls]``, ``var.callback_urls``).  A part
+    without a default stays unknown: a parameter without one never makes an entry a finding.
+    """
+    words = client.wording
+    for path, field, value in redirect_urls(client, callbacks, logouts, default):
+        if test(value):
+            yield path, field, value, ""
+            continue
+        filled, used = with_defaults(value)
+        if used and test(filled):
+            yield path, field, filled, defaults_note(words, used)
+    fields = [f for f, wanted in (("CallbackURLs", callbacks), ("LogoutURLs", logouts)) if wanted]
+    for field in fields:
+        values = getattr(client, field)
+        if isinstance(values, Unknown):
+            filled, used = with_defaults(values)
+            if used and isinstance(filled, list):
+                for index, value in enumerate(filled):
+                    if isinstance(value, str) and value.strip() and test(value):
+                        yield (field, index), field, value, defaults_note(words, used)
+
+
+def defaults_note(words, parameters: tuple[str, ...]) -> str:
+    """`` (with the default of parameter SiteHost)``, in the input's words (``variable`` in
+    Terraform); several: ``(with the defaults of parameters Host and Path)``."""
+    kind = getattr(words, "parameter", "parameter")
+    if len(parameters) == 1:
+        return f" (with the default of {kind} {parameters[0]})"
+    return f" (with the defaults of {kind}s {', '.join(parameters[:-1])} and {parameters[-1]})"
 
 
 def shown(value: Any) -> str:

@@ -16,7 +16,7 @@ import shutil
 import pytest
 
 from linter.engine.discovery import is_foreign
-from linter.engine.lint import LintConfig, lint_data
+from linter.engine.lint import LintConfig, lint_text
 from linter.engine.run import collect, lint_paths
 from linter.fixes.apply import fix_files
 from support import REAL, rules_by_id
@@ -57,7 +57,7 @@ def _fixed(tmp_path, unsafe: bool):
     before = collect(lint_paths(files, config, jobs=1))
 
     def relint(path, text):
-        return [f for f in lint_data(path, text.encode(), config).findings if f.file == path]
+        return [f for f in lint_text(path, text.encode(), config).findings if f.file == path]
 
     outcome = fix_files(before.findings, before.digests, unsafe=unsafe, relint=relint)
     assert outcome.errors == []

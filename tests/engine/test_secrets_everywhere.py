@@ -180,7 +180,7 @@ def test_policy_messages_and_docs_never_quote_a_secret_field(tmp_path):
     (tmp_path / "c.yaml").write_text(
         f"Mappings: {{K: {{p: {{w: {SECRET}}}}}}}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n"
         "    Properties: {UserPoolId: x, ClientSecret: !FindInMap [K, p, w]}\n")
-    for fmt in ("text", "json", "sarif", "github"):
+    for fmt in FORMATS:
         result = run_cli("lint", "--select", "ACME", "--format", fmt, "--fail-on", "never", "c.yaml", cwd=tmp_path)
         assert "ACME001" in result.stdout, result.stderr
         assert _leaks(result.stdout + result.stderr, SECRET) == [], fmt

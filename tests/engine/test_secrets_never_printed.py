@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from linter.reporters import FORMATS
 from support import ROOT, run_cli
 
 SECRET = "fakeSecretValue0123456789abcdefghijklmnopqrstu"
@@ -37,7 +38,7 @@ def lint(*args):
     return run_cli("lint", "--fail-on", "never", *args)
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_secret_is_not_printed(fmt):
     assert SECRET in SAMPLE.read_text()
     result = lint("--format", fmt, SAMPLE)
@@ -54,6 +55,17 @@ def test_secret_on_any_shown_line_is_masked(tmp_path, name):
     result = lint("--format", "text", tmp_path / name)
     assert result.returncode == 0, result.stderr
     assert "|" in result.stdout  # some finding shows a source line
+    assert SECRET[4:12] not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_format_shows_a_secret_of_any_case(tmp_path, fmt):
+    """Every case at once, in every output format, suppressed findings included."""
+    for name, text in CASES.items():
+        (tmp_path / name).write_text(text)
+    result = lint("--format", fmt, "--show-suppressed", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert all(name in result.stdout for name in CASES)  # every file has findings in the report
     assert SECRET[4:12] not in result.stdout + result.stderr
 
 

@@ -193,3 +193,21 @@ def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
         fixer.fix_file(str(path), findings, digests[str(path)])
     assert path.read_text() == CREATE_JSON
     assert sorted(p.name for p in tmp_path.iterdir()) == ["create.json"]
+
+
+def test_a_fix_in_a_terraform_conditional_rewrites_its_branch_only(tmp_path):
+    """A branch of a .tf conditional is a value of its own; in .tf.json it is inside a "${...}"
+    string, which no fix rewrites (the finding is not fixable)."""
+    text = ('resource "aws_cognito_user_pool_client" "web" {\n  name = "web"\n  user_pool_id = "us-east-1_Ab12Cd34E"\n'
+            '  prevent_user_existence_errors = var.strict ? "enabled" : (var.x ? "LEGACY" : "legacy") # keep\n}\n')
+    (tmp_path / "main.tf").write_text(text)
+    as_json = json.dumps({"resource": {"aws_cognito_user_pool_client": {"web": {
+        "name": "web", "user_pool_id": "us-east-1_Ab12Cd34E",
+        "prevent_user_existence_errors": '${var.strict ? "enabled" : "LEGACY"}'}}}})
+    (tmp_path / "other.tf.json").write_text(as_json)
+    result = run(tmp_path, "--fix", "--select", "CG005", "--format", "json", ".")
+    assert "Fixed 2 problems in 1 file." in result.stderr
+    assert (tmp_path / "main.tf").read_text() == text.replace('"enabled"', '"ENABLED"').replace('"legacy"', '"LEGACY"')
+    assert (tmp_path / "other.tf.json").read_text() == as_json
+    left = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["rule"], f["fixable"]) for f in left] == [("other.tf.json", "CG005", False)]

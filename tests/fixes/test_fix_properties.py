@@ -19,7 +19,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter.engine.lint import LintConfig, lint_data
+from linter.engine.lint import LintConfig, lint_text
 from linter.fixes import apply as fixer
 from linter.loaders.registry import parse
 from linter.parsers.edits import apply_text_edits, text_digest
@@ -240,7 +240,7 @@ def scripts(draw) -> tuple[str, bytes]:
 # --- the properties -----------------------------------------------------------------------------
 
 def lint(name: str, data: bytes) -> list:
-    return [f for f in lint_data(name, data, CONFIG).findings if f.file == name]
+    return [f for f in lint_text(name, data, CONFIG).findings if f.file == name]
 
 
 def check_fixing(tmp_path, filename: str, data: bytes, unsafe: bool) -> None:

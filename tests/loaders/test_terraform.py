@@ -302,3 +302,167 @@ def test_variables_in_place_of_literals_never_add_findings(data):
     before = {(f.rule_id, f.span.line) for f in lint_text(text, "main.tf")}
     after = {(f.rule_id, f.span.line) for f in lint_text(changed, "main.tf")}
     assert after <= before, (chosen, after - before)
+
+
+# --- conditionals: one variant per branch, as Fn::If (issue 14, item 3) ---------------------------
+
+GOOGLE_CLIENT = tf('supported_identity_providers = var.google ? ["COGNITO", "Google"] : ["COGNITO"]')
+
+
+def test_a_conditional_is_linted_per_branch_and_the_finding_says_which():
+    """The reproduction: no Google provider in the module, so one branch fails to deploy."""
+    findings = lint_text(GOOGLE_CLIENT, "main.tf", select=["CG501"])
+    assert ids_and_lines(findings) == [("CG501", 8, 59)]
+    assert span_text(findings[0], GOOGLE_CLIENT) == '"Google"'
+    assert findings[0].message.endswith("(when var.google is true)")
+    sources = load_clients(parse(GOOGLE_CLIENT))
+    assert [(v.client.conditions, v.client.SupportedIdentityProviders) for v in sources[0].variants] == [
+        ({"var.google": False}, ["COGNITO"]), ({"var.google": True}, ["COGNITO", "Google"])]
+
+
+def test_what_every_branch_shares_is_one_finding_without_a_condition():
+    text = tf('''
+allowed_oauth_flows_user_pool_client = true
+allowed_oauth_flows = ["implicit"]
+allowed_oauth_scopes = ["openid"]
+callback_urls = var.prod ? ["https://app.fabrikam.io/cb"] : ["http://dev.fabrikam.io/cb", "http://localhost/cb"]
+default_redirect_uri = var.prod ? null : "http://dev.fabrikam.io/cb"
+''')
+    findings = lint_text(text, "main.tf", select=["CG106", "CG202", "CG207"])
+    assert [(f.rule_id, span_text(f, text), f.message.endswith("(when var.prod is false)")) for f in findings] == [
+        ("CG106", '"implicit"', False), ("CG202", '"http://dev.fabrikam.io/cb"', True),
+        ("CG207", '"http://localhost/cb"', True), ("CG202", '"http://dev.fabrikam.io/cb"', True)]
+    assert "(when" not in findings[0].message
+
+
+def test_conditions_that_cannot_hold_together_are_never_combined():
+    """`!var.prod` is the opposite of `var.prod`, and `var.env` is "prod" or "dev", not both."""
+    consistent = tf('''
+callback_urls = var.prod ? ["https://a.fabrikam.io/cb"] : ["https://b.fabrikam.io/cb"]
+default_redirect_uri = !var.prod ? "https://b.fabrikam.io/cb" : "https://a.fabrikam.io/cb"
+logout_urls = var.env == "prod" ? ["https://a.fabrikam.io"] : (var.env == "dev" ? ["http://localhost"] : [])
+''')
+    assert lint_text(consistent, "main.tf", select=["CG201"]) == []
+    clients = [v.client for v in load_clients(parse(consistent))[0].variants]
+    assert len(clients) == 2 * 3  # var.prod (2) times var.env (prod, dev, neither)
+    swapped = consistent.replace('!var.prod ? "https://b', 'var.prod ? "https://b')
+    findings = lint_text(swapped, "main.tf", select=["CG201"])
+    assert len(findings) == 2 and all("(when var.prod is" in f.message for f in findings)
+
+
+def test_a_parenthesised_or_nested_conditional_points_at_its_branch():
+    text = tf('allowed_oauth_flows = var.a ? ["code"] : (\n  var.b ? ["implicit"] : ["client_credentials"]\n)\n'
+              'allowed_oauth_flows_user_pool_client = true\nallowed_oauth_scopes = ["openid"]\n'
+              'callback_urls = ["https://app.fabrikam.io/cb"]')
+    findings = lint_text(text, "main.tf", select=["CG106"])
+    assert [span_text(f, text) for f in findings] == ['"implicit"']
+    assert findings[0].message.endswith("(when var.a is false and var.b is true)")
+
+
+def test_beyond_the_cap_conditionals_stay_unknown():
+    """As CloudFormation's conditions: more combinations than MAX_COMBINATIONS and every
+    conditional is unknown (no finding, no variant)."""
+    from linter.loaders.conditions import MAX_COMBINATIONS
+
+    many = MAX_COMBINATIONS.bit_length()  # 2**7 > 64
+    lines = [f'callback_urls = [{", ".join(f"var.c{i} ? {chr(34)}http://h{i}.fabrikam.io/cb{chr(34)} : {chr(34)}https://h.io/cb{chr(34)}" for i in range(many))}]']
+    text = tf("\n".join(lines))
+    assert 2 ** many > MAX_COMBINATIONS and len(load_clients(parse(text))[0].variants) == 1
+    assert lint_text(text, "main.tf", select=["CG202"]) == []
+    fewer = tf(lines[0].replace(f", var.c{many - 1} ?", ", var.c0 ?"))  # the same condition twice: 2**6
+    assert len(lint_text(fewer, "main.tf", select=["CG202"])) == many
+
+
+def test_the_json_syntax_evaluates_a_whole_conditional_string_per_branch(tmp_path):
+    """In a .tf.json file the branches are inside one string: the finding points at the argument."""
+    text = json.dumps({"resource": {"aws_cognito_user_pool_client": {"web": {
+        "name": "web", "user_pool_id": "us-east-1_abc",
+        "explicit_auth_flows": '${var.legacy ? ["ADMIN_NO_SRP_AUTH"] : ["ALLOW_USER_SRP_AUTH"]}',
+        "prevent_user_existence_errors": '${var.strict ? "enabled" : "LEGACY"}'}}}}, indent=1)
+    findings = lint_written(tmp_path / "main.tf.json", text, ["CG402", "CG005"])
+    assert [(f.rule_id, span_text(f, text), f.message.split(" (when ")[-1]) for f in findings] == [
+        ("CG402", '"explicit_auth_flows"', "var.legacy is true)"),
+        ("CG005", '"prevent_user_existence_errors"', "var.strict is true)")]
+    assert all(f.fix is None for f in findings)  # no fix rewrites the "${...}" string
+
+
+# Generated trees of conditionals over two conditions, URLs at the leaves: a finding for each
+# http URL at the leaf each combination reaches, at its item, saying the combinations that reach it.
+
+_URLS = ["https://a.fabrikam.io/cb", "http://b.fabrikam.io/cb", "http://c.fabrikam.io/cb"]
+_trees = st.recursive(
+    st.lists(st.sampled_from(_URLS), max_size=3),
+    lambda inner: st.tuples(st.sampled_from(["var.a", "var.b", "!var.a"]), inner, inner), max_leaves=4)
+
+
+def _render(tree, out: list, leaves: list, path=()):
+    if isinstance(tree, list):
+        start = sum(map(len, out))
+        out.append("[")
+        for index, url in enumerate(tree):
+            out.append(", " if index else "")
+            leaves.append((path, index, url, sum(map(len, out))))
+            out.append(json.dumps(url))
+        out.append("]")
+        return
+    condition, if_true, if_false = tree
+    out.append(f"{condition} ? ")
+    _render(if_true, out, leaves, path + ((condition, True),))
+    out.append(" : ")
+    _render(if_false, out, leaves, path + ((condition, False),))
+
+
+def _holds(facts, assignment) -> bool:
+    """Whether an assignment of var.a and var.b takes a leaf's branch choices."""
+    for condition, value in facts:
+        actual = not assignment["var.a"] if condition == "!var.a" else assignment[condition]
+        if actual != value:
+            return False
+    return True
+
+
+@settings(max_examples=80, deadline=None)
+@given(tree=_trees)
+def test_generated_conditionals_report_each_branch_once_with_its_conditions(tree):
+    out, leaves = [], []
+    _render(tree, out, leaves)
+    expression = "".join(out)
+    text = tf(f"callback_urls = {expression}")
+    offset = text.index(expression)
+    findings = lint_text(text, "main.tf", select=["CG202"])
+    everyone = [{"var.a": a, "var.b": b} for a in (True, False) for b in (True, False)]
+    expected = {}
+    for path, index, url, column in leaves:
+        reached = [a for a in everyone if _holds(path, a)]
+        if url.startswith("http:") and reached:
+            expected[offset + column] = reached
+    got = {}
+    for finding in findings:
+        start = text.index("\n" * 0) + sum(len(l) for l in text.splitlines(keepends=True)[:finding.span.line - 1])
+        got[start + finding.span.column - 1] = finding.message
+    assert set(got) == set(expected), expression
+    for position, message in got.items():
+        reached = expected[position]
+        when = re.search(r"\(when (.*)\)$", message)
+        if when is None:
+            assert len(reached) == len(everyone) or "?" not in expression
+            continue
+        facts = [tuple(f.split(" is ")) for f in when.group(1).split(" and ")]
+        stated = [a for a in everyone if all(str(a[c] if not c.startswith("!") else not a[c[1:]]).lower() == v
+                                             for c, v in facts)]
+        assert stated == reached, (expression, message)
+
+
+def test_condition_texts_are_read_as_comparisons_where_they_are_simple():
+    """So that no combination is linted that no value of the variables gives."""
+    from linter.loaders.conditions import possible_assignments
+    from linter.loaders.terraform import _condition
+
+    def possible(*names):
+        return possible_assignments(list(names), {n: _condition(n) for n in names})
+
+    assert possible("var.x", "!var.x") == [{"var.x": False, "!var.x": True}, {"var.x": True, "!var.x": False}]
+    assert len(possible("var.x", "var.x == true", "var.x == false", "var.x != false")) == 2
+    assert len(possible('var.env == "prod"', 'var.env == "dev"', 'var.env != "prod"')) == 3
+    assert len(possible("var.a", "length(var.l) > 0", '!var.a == "x"')) == 8  # independent
+    assert possible("true") == [{"true": True}]

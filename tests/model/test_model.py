@@ -82,3 +82,49 @@ def test_validation_rejects_a_wrongly_typed_field():
 
     with pytest.raises(ValidationError):
         validated(CLIENT, dataclasses.replace(build_client("api-create", "C", {}), AccessTokenValidity="60"))
+
+
+# with_defaults: the parts with a usable default (not None, not blank, a string or a number) are
+# replaced by it, the others stay unknown parts; the parameters used are named once each, in order.
+_DEFAULTS = [None, "", "  ", "www.fabrikam.io", "/cb#x", 8080, True, ["a"]]
+_parts = st.lists(st.one_of(st.sampled_from(["http://", "/cb", ":", ""]),
+                            st.tuples(st.sampled_from(["A", "B", "C"]), st.sampled_from(_DEFAULTS),
+                                      st.booleans())), min_size=1, max_size=5)
+
+
+def _usable(default) -> bool:
+    if isinstance(default, str):
+        return bool(default.strip())
+    return isinstance(default, int) and not isinstance(default, bool)
+
+
+@settings(max_examples=300)
+@given(parts=_parts)
+def test_with_defaults_fills_exactly_the_parts_that_have_a_usable_default(parts):
+    from linter.model import with_defaults
+
+    built = [p if isinstance(p, str) else Unknown(p[0], default=p[1], parameter=p[0] if p[2] else None) for p in parts]
+    template = Template([p for p in built if p != ""])
+    filled, used = with_defaults(template)
+    expected_used = []
+    expected = []
+    for part in template.parts:
+        if isinstance(part, Unknown) and part.parameter and _usable(part.default):
+            expected.append(str(part.default))
+            expected_used.append(part.parameter) if part.parameter not in expected_used else None
+        else:
+            expected.append(part)
+    if len(template.parts) == 1 and isinstance(template.parts[0], Unknown):  # "${P}": the value itself
+        part = template.parts[0]
+        assert filled == (part.default if part.parameter and part.default is not None and
+                          not (isinstance(part.default, str) and not part.default.strip()) else template)
+        return
+    assert used == tuple(expected_used)
+    if not used:
+        assert filled is template
+    elif all(isinstance(p, str) for p in expected):
+        assert filled == "".join(expected)
+    else:
+        assert isinstance(filled, Template)
+        assert [p for p in filled.parts if isinstance(p, Unknown)] == [p for p in expected if isinstance(p, Unknown)]
+        assert "".join(p for p in filled.parts if isinstance(p, str)) == "".join(p for p in expected if isinstance(p, str))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from linter.loaders.registry import load as load_clients
 from linter.parsers.document import ParseError
-from linter.parsers.hcl import HclDocument
+from linter.parsers.hcl import FALSE, TRUE, Conditional, HclDocument, parse_expression
 from linter.parsers.scanner import Expression
 from support import CORPUS, ROOT, tf
 
@@ -103,6 +103,96 @@ locals {
         "h": "!var.x",
     }
     assert values["g"] == -1
+
+
+# --- conditionals: per branch, each with its span -----------------------------------------------
+
+def test_conditionals_hold_their_condition_and_branches_with_spans():
+    doc = parse(tf('''
+supported_identity_providers = var.google ? ["COGNITO", "Google"] : ["COGNITO"]
+callback_urls = [var.x ? "https://a.io/cb" : "https://b.io/cb", "https://c.io/cb"] # c
+explicit_auth_flows = var.a ? var.b ? ["A"] : ["B"] : var.env == "prod" ? ["C"] : null
+logout_urls = var.y ? concat(var.z, ["x"]) : ["https://${var.d}/out"]   /* c */
+'''))
+    base = ("resource", "aws_cognito_user_pool_client", "web")
+    client = doc.data["resource"]["aws_cognito_user_pool_client"]["web"]
+    providers = client["supported_identity_providers"]
+    assert isinstance(providers, Conditional) and providers.condition == "var.google"
+    assert providers.branches == {TRUE: ["COGNITO", "Google"], FALSE: ["COGNITO"]}
+    assert providers.text == 'var.google ? ["COGNITO", "Google"] : ["COGNITO"]'
+    assert _covered(doc, base + ("supported_identity_providers",)) == providers.text
+    assert _covered(doc, base + ("supported_identity_providers", TRUE)) == '["COGNITO", "Google"]'
+    assert _covered(doc, base + ("supported_identity_providers", TRUE, 1)) == '"Google"'
+    assert _covered(doc, base + ("supported_identity_providers", FALSE, 0)) == '"COGNITO"'
+    item = client["callback_urls"][0]
+    assert isinstance(item, Conditional) and item[TRUE] == "https://a.io/cb" and client["callback_urls"][1] == "https://c.io/cb"
+    assert _covered(doc, base + ("callback_urls", 0)) == 'var.x ? "https://a.io/cb" : "https://b.io/cb"'
+    assert _covered(doc, base + ("callback_urls", 0, FALSE)) == '"https://b.io/cb"'
+    nested = client["explicit_auth_flows"]  # right-associative, a conditional in either branch
+    assert nested.condition == "var.a" and nested[TRUE].condition == "var.b" and nested[FALSE].condition == 'var.env == "prod"'
+    assert nested[TRUE][FALSE] == ["B"] and nested[FALSE][TRUE] == ["C"] and nested[FALSE][FALSE] is None
+    assert _covered(doc, base + ("explicit_auth_flows", TRUE)) == 'var.b ? ["A"] : ["B"]'
+    assert _covered(doc, base + ("explicit_auth_flows", FALSE, TRUE, 0)) == '"C"'
+    mixed = client["logout_urls"]  # a branch that is no literal is an expression; trailing comments are not the value
+    assert mixed[TRUE] == Expression('concat(var.z, ["x"])') and not isinstance(mixed[TRUE], Conditional)
+    assert mixed[FALSE][0].parts[0] == "https://" and mixed.text.endswith('/out"]')
+    assert _covered(doc, base + ("logout_urls",)) == mixed.text
+
+
+@pytest.mark.parametrize("text", ['"a ? b : c"', "x ? y", "? a : b", "[for s in var.l : s if s ? 1 : 2]",
+                                  "{ for k, v in var.m : k => v }", "f(a ? 1 : 2)"])
+def test_text_that_is_no_whole_conditional_is_not_one(text):
+    value = parse(f"locals {{\n  x = {text}\n}}\n").data["locals"][0]["x"]
+    assert not isinstance(value, Conditional)
+
+
+def test_parentheses_around_a_conditional_or_a_literal_are_read_through():
+    doc = parse('locals {\n  a = (var.x ? ["y"] : [])\n  b = (\n    var.x ? 1 : (2)\n  )\n  c = (["l"])\n'
+                '  d = (var.x)\n  e = (1) + (2)\n}\n')
+    values = doc.data["locals"][0]
+    assert values["a"].condition == "var.x" and values["a"][TRUE] == ["y"]
+    assert _covered(doc, ("locals", 0, "a")) == 'var.x ? ["y"] : []'
+    assert values["b"][FALSE] == 2 and _covered(doc, ("locals", 0, "b", FALSE)) == "2"
+    assert values["c"] == ["l"] and values["d"] == Expression("(var.x)") and values["e"] == Expression("(1) + (2)")
+
+
+def test_a_whole_expression_on_its_own_for_the_json_syntax():
+    value = parse_expression('var.google ? ["COGNITO", "Google"] : ["COGNITO"]')
+    assert isinstance(value, Conditional) and value[FALSE] == ["COGNITO"]
+    assert parse_expression('["a"]') == ["a"] and parse_expression("a ? b") == Expression("a ? b")
+    assert parse_expression('"unterminated') is None and parse_expression("a\nb") is None
+
+
+# Branches of any literal shape (JSON's syntax is HCL's for these), conditionals nested in either
+# branch: each branch reads back as its value, and its span holds exactly its text.
+literal_values = st.recursive(
+    st.one_of(st.text(st.sampled_from("ab:/?#* "), max_size=6), st.integers(-9, 99), st.booleans()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(st.from_regex(r"[a-z]{1,4}", fullmatch=True), inner, max_size=2)),
+    max_leaves=5)
+conditionals = st.recursive(
+    literal_values.map(lambda v: (json.dumps(v), v)),
+    lambda inner: st.tuples(st.sampled_from(["var.c", "!var.c", 'var.e == "p"', "local.d"]), inner, inner).map(
+        lambda t: (f"{t[0]} ? {t[1][0]} : {t[2][0]}", ("?", t[0], t[1][1], t[2][1]))),
+    max_leaves=4)
+
+
+def _read_back(value, expected, doc, path):
+    if isinstance(expected, tuple):
+        assert isinstance(value, Conditional) and value.condition == expected[1]
+        for step, branch in ((TRUE, expected[2]), (FALSE, expected[3])):
+            _read_back(value[step], branch, doc, path + (step,))
+    else:
+        assert value == expected
+        assert json.loads(_covered(doc, path)) == expected
+
+
+@settings(max_examples=150)
+@given(pair=conditionals)
+def test_generated_conditionals_read_back_branch_by_branch(pair):
+    text, expected = pair
+    doc = parse(f"locals {{\n  x = {text} # c\n}}\n")
+    _read_back(doc.data["locals"][0]["x"], expected, doc, ("locals", 0, "x"))
 
 
 def test_strings_escapes_interpolations_heredocs_and_comments():

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from linter.engine import discovery as discover
 from linter.engine.lint import LintConfig, lint_file
 from linter.model import Template, Unknown, build_client
-from support import (PEER, REAL, ROOT, cfn, ids_and_lines, lint_path, lint_rules as found, lint_text, rules_by_id,
-                     span_text)
+from support import (PEER, REAL, ROOT, cfn, ids_and_lines, lint_path, lint_rules as found, lint_text, lint_written,
+                     rules_by_id, span_text, tf)
 
 needs_peer = pytest.mark.shared("corpus/peer-cdk-preflight")
 
@@ -413,6 +413,142 @@ def test_a_template_never_gets_a_finding_its_concrete_url_would_not(generated, d
     concrete = _verdicts(url)
     for rule_id in _verdicts(template):
         assert rule_id in concrete, (url, template)
+
+
+# --- parameter defaults (issue 14, item 4) ------------------------------------------------------
+
+#: The rules for which a parameter's default is the likely deployed value (their docstrings say why
+#: the others do not use defaults).
+DEFAULT_RULES = ("CG202", "CG203", "CG204", "CG206", "CG208")
+ALL_URL_RULES = ("CG201", "CG202") + URL_RULES
+
+
+def test_a_sub_with_a_parameter_default_is_judged_with_it_and_says_so():
+    """The reproduction: SiteHost defaults to www.fabrikam.io, so the callback deploys as http."""
+    text = ("Parameters:\n  SiteHost:\n    Type: String\n    Default: www.fabrikam.io\n"
+            + cfn('CallbackURLs: [!Sub "http://${SiteHost}/auth"]'))
+    findings = found(text, "CG202")
+    assert [(span_text(f, text), f.message) for f in findings] == [(
+        '!Sub "http://${SiteHost}/auth"',
+        "CallbackURLs entry 'http://www.fabrikam.io/auth' (with the default of parameter SiteHost) uses http://; "
+        "the service allows http only for localhost, 127.0.0.1 and [::1]. Use https://.")]
+    without = text.replace("    Default: www.fabrikam.io\n", "    AllowedValues: [www.fabrikam.io]\n")
+    assert found(without, ALL_URL_RULES) == []  # no default: unknown, and AllowedValues are no default
+
+
+def test_a_split_of_a_parameter_default_is_judged_item_by_item():
+    text = ("Parameters:\n  CallbackUrlsParam:\n    Type: String\n"
+            "    Default: https://app.fabrikam.io/cb,http://app.fabrikam.io/#/cb,/relative,https://*.fabrikam.io/cb,"
+            "https://example.com/cb\n"
+            + cfn('CallbackURLs: !Split [",", !Ref CallbackUrlsParam]'))
+    findings = found(text, DEFAULT_RULES)
+    assert [(f.rule_id, f.message.split(" (with")[0].split("entry ")[1]) for f in findings] == [
+        ("CG202", "'http://app.fabrikam.io/#/cb'"), ("CG203", "'http://app.fabrikam.io/#/cb'"),
+        ("CG204", "'/relative'"), ("CG206", "'https://*.fabrikam.io/cb'"), ("CG208", "'https://example.com/cb'")]
+    assert all("(with the default of parameter CallbackUrlsParam)" in f.message for f in findings)
+    assert {span_text(f, text) for f in findings} == {'!Split [",", !Ref CallbackUrlsParam]'}
+    assert found(text.replace("Default:", "Description:"), ALL_URL_RULES) == []
+
+
+def test_a_finding_the_url_as_written_has_does_not_mention_defaults():
+    text = ("Parameters:\n  Host:\n    Type: String\n    Default: www.fabrikam.io\n"
+            + cfn("CallbackURLs: [!Sub 'http://${Host}/#/cb', !Sub 'https://${Host}/*']"))
+    findings = found(text, DEFAULT_RULES)
+    assert [(f.rule_id, "(with the default" in f.message) for f in findings] == [
+        ("CG202", True), ("CG203", False), ("CG206", False)]
+
+
+def test_the_rules_that_do_not_use_defaults_stay_silent_on_them():
+    """CG201 (a default compared with callbacks), CG207 (a development default), CG209, CG210."""
+    text = ("Parameters:\n  Dev:\n    Type: String\n    Default: http://localhost:3000/cb\n"
+            "  Other:\n    Type: String\n    Default: http://localhost:3000/cb\n"
+            + cfn("CallbackURLs: [!Ref Dev, !Ref Other]\nLogoutURLs: [!Ref Dev]\nDefaultRedirectURI: https://a.io/cb"))
+    assert found(text, ["CG201", "CG207", "CG209", "CG210"],
+                 options={"CG210": {"allowed-url-hosts": ["*.fabrikam.io"]}}) == []
+
+
+def test_a_terraform_variable_default_from_another_file_of_the_module(tmp_path):
+    (tmp_path / "variables.tf").write_text('variable "site_host" {\n  default = "www.fabrikam.io"\n}\n'
+                                           'variable "other" {\n  type = string\n}\n')
+    text = tf('callback_urls = ["http://${var.site_host}/auth", "http://${var.other}/auth"]')
+    findings = lint_written(tmp_path / "main.tf", text, ALL_URL_RULES)
+    assert [(f.rule_id, span_text(f, text)) for f in findings] == [("CG202", '"http://${var.site_host}/auth"')]
+    assert "'http://www.fabrikam.io/auth' (with the default of variable site_host) uses http://" in findings[0].message
+
+
+def _problems(value) -> dict:
+    """Rule ID → messages, for one value put in CallbackURLs, LogoutURLs and DefaultRedirectURI."""
+    client = build_client("api-create", "h", {"UserPoolId": "us-east-1_x", "ClientName": "h",
+                                              "CallbackURLs": [value], "LogoutURLs": [value],
+                                              "DefaultRedirectURI": value})
+    result = {}
+    for rule_id in ALL_URL_RULES:
+        rule = rules_by_id([rule_id])[rule_id]
+        options = {"allowed-url-hosts": ALLOWED} if rule_id == "CG210" else {}
+        for problem in rule.run(client, {**rule.options, **options}):
+            result.setdefault(rule_id, []).append(problem.message)
+    return result
+
+
+@settings(max_examples=300, deadline=None)
+@given(urls(), st.data())
+def test_defaults_fill_in_what_is_unknown_and_a_parameter_without_one_adds_nothing(generated, data):
+    """Cut a URL into literal text and parameters A and B (each with the text it replaces as its
+    default, or with none): a finding the URL as written lacks is one of the rules that accept
+    defaults, names exactly the parameters with a default, and holds for the concrete URL; with
+    every parameter defaulted those rules see the concrete URL."""
+    url, _ = generated
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(url)), min_size=4, max_size=4)))
+    with_default = {"A": data.draw(st.booleans()), "B": data.draw(st.booleans())}
+    pieces = [url[:cuts[0]], ("A", url[cuts[0]:cuts[1]]), url[cuts[1]:cuts[2]], ("B", url[cuts[2]:cuts[3]]), url[cuts[3]:]]
+
+    def build(defaults: bool):
+        parts = [p if isinstance(p, str) else Unknown(p[0], default=p[1] if defaults and with_default[p[0]] else None,
+                                                      parameter=p[0]) for p in pieces]
+        return Template([p for p in parts if p != ""])
+
+    unknown, defaulted = _problems(build(False)), _problems(build(True))
+    concrete = _problems(url)
+    used = [name for name, text in (("A", pieces[1][1]), ("B", pieces[3][1])) if with_default[name] and text.strip()]
+    for rule_id, messages in defaulted.items():
+        plain = [m for m in messages if "(with the default" not in m]
+        assert plain == [m for m in unknown.get(rule_id, []) if m in plain] and len(plain) <= len(unknown.get(rule_id, []))
+        noted = [m for m in messages if "(with the default" in m]
+        if noted:
+            assert rule_id in DEFAULT_RULES and rule_id in concrete, (url, pieces, rule_id)
+            note = (f"(with the default of parameter {used[0]})" if len(used) == 1
+                    else "(with the defaults of parameters A and B)")
+            assert all(note in m for m in noted), (noted, used)
+    assert {r: len(m) for r, m in unknown.items()} == {r: len([x for x in defaulted.get(r, []) if "(with" not in x])
+                                                        for r in unknown}
+    if all(with_default.values()) and all(p[1].strip() == p[1] and p[1] for p in (pieces[1], pieces[3])):
+        assert {r for r in defaulted if r in DEFAULT_RULES} == {r for r in concrete if r in DEFAULT_RULES}, url
+
+
+_SUB_HOSTS = ["www.fabrikam.io", "localhost:3000", "example.com", "*.fabrikam.io", "app.fabrikam.io/#/x", ""]
+
+
+@settings(max_examples=40, deadline=None)
+@given(scheme=st.sampled_from(["http://", "https://", "", "myapp://"]),
+       hosts=st.lists(st.tuples(st.sampled_from(_SUB_HOSTS), st.booleans()), min_size=1, max_size=2),
+       path=st.sampled_from(["/cb", "/#/cb", "", "/a*"]))
+def test_sub_parameters_with_and_without_defaults_in_a_template(scheme, hosts, path):
+    """The same in a template file: `!Sub` with parameters P0, P1 that have a Default or not."""
+    params = "".join(f"  P{i}:\n    Type: String\n" + (f"    Default: '{h}'\n" if has else "")
+                      for i, (h, has) in enumerate(hosts))
+    sub = scheme + ".".join(f"${{P{i}}}" for i in range(len(hosts))) + path
+    text = "Parameters:\n" + params + cfn(f"CallbackURLs: [!Sub '{sub}']")
+    bare = "Parameters:\n" + "".join(f"  P{i}:\n    Type: String\n" for i in range(len(hosts))) + \
+        cfn(f"CallbackURLs: [!Sub '{sub}']")
+    findings, without = found(text, ALL_URL_RULES), found(bare, ALL_URL_RULES)
+    assert [(f.rule_id, f.message) for f in findings if "(with the default" not in f.message] == \
+        [(f.rule_id, f.message) for f in without]
+    concrete = set(_problems(scheme + ".".join(h for h, _ in hosts) + path))
+    for finding in findings:
+        if "(with the default" in finding.message:
+            assert finding.rule_id in DEFAULT_RULES and finding.rule_id in concrete
+            named = [f"P{i}" for i, (h, has) in enumerate(hosts) if has and h]
+            assert all(f" {name}" in finding.message for name in named)
 
 
 # --- every rule's documentation: the Example triggers it, the Fix does not ---------------------
