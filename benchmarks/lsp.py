@@ -129,7 +129,7 @@ def main() -> int:
                                        "slowest": slowest, "slowest_ms": round(medians[slowest], 2),
                                        "per_file_ms": {k: round(v, 2) for k, v in medians.items()}}
     results["load_after"] = os.getloadavg()[0]
-    print(f"\n| document | bytes | worker median (p90) | didOpen → diagnostics median (p90) |\n|---|---|---|---|")
+    print("\n| document | bytes | worker median (p90) | didOpen → diagnostics median (p90) |\n|---|---|---|---|")
     for name, size, worker, stdio in rows:
         print(f"| {name} | {size:,} | {worker['median_ms']:.1f} ms ({worker['p90_ms']:.1f}) "
               f"| {stdio['median_ms']:.1f} ms ({stdio['p90_ms']:.1f}) |")

@@ -40,6 +40,8 @@ LARGE_SNAPSHOT = "aws-samples__aws-genai-llm-chatbot__tests____snapshots____cdk-
 NOT_LINTED = {".sh", ".snap", ".md", ".tsv", ".txt"}
 KNOWN_EXTENSIONS = {".json", ".yaml", ".yml", ".template", ".tf"}
 MANY_FILES, MANY_FILES_QUICK = 1000, 100
+#: The minified stress workloads: clients in one one-line template (time must grow linearly with them).
+MINIFIED_CLIENTS = (2000, 20000)
 GENERATED_RESOURCES = 5000
 #: cfn-lint exit codes are a bit mask of 2 (error), 4 (warning), 8 (informational).
 CFN_LINT_OK = frozenset({0, 2, 4, 6, 8, 10, 12, 14})
@@ -85,6 +87,8 @@ class Workload:
     #: The subset that is a CloudFormation template: what cfn-lint is given.
     templates: list[Path]
     note: str = ""
+    #: Time cfn-lint on it too (not on the minified stress files: cfn-lint takes minutes there).
+    compare: bool = True
 
     def size(self) -> int:
         return sum(p.stat().st_size for p in self.files)
@@ -190,12 +194,28 @@ def large_workload(corpus: Path, root: Path) -> Workload:
                     f"{origin}; {len(template['Resources']):,} resources, {path.stat().st_size // 1024} KB")
 
 
+def minified_workload(root: Path, clients: int) -> Workload:
+    """One minified (one-line) JSON template with ``clients`` app clients, each with four findings
+    or more on that one line: machine-generated templates and CLI payloads look like this, and
+    every per-finding cost that grows with the line shows here as time that is not linear."""
+    resources = {"Pool": {"Type": "AWS::Cognito::UserPool"}}
+    for i in range(clients):
+        resources[f"Client{i}"] = {"Type": "AWS::Cognito::UserPoolClient", "Properties": {
+            "UserPoolId": {"Ref": "Pool"}, "AllowedOAuthFlowsUserPoolClient": True, "AllowedOAuthFlows": ["implicit"],
+            "AllowedOAuthScopes": ["openid"], "CallbackURLs": [f"http://app{i}.contoso.io/cb"]}}
+    path = fresh_dir(root / f"minified-{clients}") / "minified.template.json"
+    path.write_text(json.dumps({"Resources": resources}, separators=(",", ":")), encoding="utf-8")
+    return Workload(f"minified-{clients}", f"one minified template, {clients:,} clients", path, [path], [path],
+                    f"one line of {path.stat().st_size // 1024:,} KB", compare=False)
+
+
 def build_workloads(corpus: Path, quick: bool) -> list[Workload]:
     files = read_corpus(corpus)
     root = fresh_dir(WORK / "workloads")
+    minified = (200, 2000) if quick else MINIFIED_CLIENTS
     return [small_workload(files, root), *corpus_workloads(files, root),
             many_workload(files, root, MANY_FILES_QUICK if quick else MANY_FILES),
-            large_workload(corpus, root)]
+            large_workload(corpus, root), *(minified_workload(root, n) for n in minified)]
 
 
 # --- the large template: a Jest snapshot to JSON ------------------------------------------------
@@ -600,7 +620,7 @@ def cases_for(w: Workload, tools: Tools) -> list[Case]:
     variants = [("cognito-lint", [])] + ([("cognito-lint --jobs 1", ["--jobs", "1"])] if n > 1 else [])
     cases = [Case(w.key, tool, lint + extra, n, COGNITO_LINT_OK, lint + extra + ["--format", "json"],
                   linted_files_check(n)) for tool, extra in variants]
-    if tools.cfn_lint and w.templates:
+    if tools.cfn_lint and w.templates and w.compare:
         cases.append(Case(w.key, "cfn-lint", tools.cfn_lint + [str(p) for p in w.templates], len(w.templates),
                           CFN_LINT_OK, check=cfn_lint_check))
     cases.append(Case(w.key, "parse floor", tools.floor + [str(manifest)], n, ZERO))
@@ -694,6 +714,14 @@ def report_lines(cases: list[Case], workloads: list[Workload], goals: list[dict]
         if cfn:
             line += f", cfn-lint {cfn.files / cfn.wall():.1f} files/s: {cfn.wall() / many.wall():.1f}x"
         lines += ["", line]
+    sizes = [w for w in workloads if w.key.startswith("minified-")]
+    small, big = (find(cases, w.key, "cognito-lint") for w in sizes) if len(sizes) == 2 else (None, None)
+    if small and big:
+        low, high = (int(w.key.split("-")[1]) for w in sizes)
+        scale = high / low
+        lines += ["", f"minified template, {low:,} → {high:,} clients (x{scale:.0f}): "
+                      f"time x{big.wall() / small.wall():.1f} (linear: x{scale:.0f}), "
+                      f"peak RSS {small.rss_mb():.0f} → {big.rss_mb():.0f} MB"]
     lines += ["", "targets (reported, not enforced):"]
     for g in goals:
         cpu = f"; CPU time: {fmt(g['cpu_time_value'])}" if g["cpu_time_value"] is not None else ""

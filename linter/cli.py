@@ -1,4 +1,4 @@
-"""The command line: ``cognito-lint lint | explain | rules | lsp``.
+"""The command line: ``cognito-lint lint | audit | explain | rules | lsp``.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 some; 2 usage or internal error (one line on
 stderr, never a traceback).
@@ -41,13 +41,14 @@ def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """Lint Amazon Cognito user-pool app clients in API payloads, CloudFormation/SAM templates,
-    serverless.yml and CDK cloud assemblies.
+    serverless.yml and CDK cloud assemblies, or audit the clients deployed in AWS accounts.
 
     \b
     Examples:
       cognito-lint lint                      lint the current directory
       cognito-lint lint cdk.out/ --format sarif --output cognito.sarif
       cognito-lint explain CG201             what a rule checks and how to fix it
+      cognito-lint audit --profile prod      the app clients deployed in an account
     """
 
 
@@ -91,9 +92,29 @@ def lint(
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or internal error.
     """
+    settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option,
+                                                config_file, diff_base, paths)
+    run = _run_info(output_format, output, quiet, sarif_category)
+    run.unsafe_fixes = unsafe_fixes
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
+    excludes = (exclude or []) + settings.exclude
+    findings, errors, digests = _lint_all(paths or ["."], lint_config, excludes, jobs, settings, verbose, run,
+                                          with_digests=True)
+    if diff:
+        _diff(findings, errors, digests, lint_config, settings, unsafe_fixes, output)
+    if fix:
+        findings, errors = _fix(findings, errors, digests, lint_config, settings, unsafe_fixes)
+    _report(findings, errors, all_rules, settings, run, output_format=output_format, output=output, fail_on=fail_on,
+            baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=show_suppressed)
+
+
+def _prepare(output_format: str, fail_on: Optional[str], select, ignore, rules_dir, option, config_file,
+             diff_base: Optional[str] = None, paths: Optional[List[str]] = None):
+    """(settings, every rule, LintConfig) from the options `lint` and `audit` share; UsageError if bad."""
     from linter import project
     from linter.config import files as config
-    from linter.reporters import FORMATS, RunInfo, render
+    from linter.reporters import FORMATS
     from linter.rule import RuleError
 
     if output_format not in FORMATS:
@@ -115,16 +136,22 @@ def lint(
         except DiffBaseError as exc:
             raise UsageError(str(exc)) from None
         lint_config.diff_base = diff_base
-    run = RunInfo(quiet=quiet, sarif_category=sarif_category, unsafe_fixes=unsafe_fixes,
-                  color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if jobs is not None and jobs < 1:
-        raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
-    excludes = (exclude or []) + settings.exclude
-    findings, errors, digests = _lint_all(paths or ["."], lint_config, excludes, jobs, settings, verbose, run)
-    if diff:
-        _diff(findings, errors, digests, lint_config, settings, unsafe_fixes, output)
-    if fix:
-        findings, errors = _fix(findings, errors, digests, lint_config, settings, unsafe_fixes)
+    return settings, all_rules, lint_config
+
+
+def _run_info(output_format: str, output: Optional[str], quiet: bool, sarif_category: str):
+    from linter.reporters import RunInfo
+
+    return RunInfo(quiet=quiet, sarif_category=sarif_category,
+                   color=output is None and output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+
+
+def _report(findings: list, errors: int, all_rules, settings, run, *, output_format: str, output: Optional[str],
+            fail_on: Optional[str], baseline_file: Optional[str], write_baseline: Optional[str],
+            show_suppressed: bool) -> None:
+    """Baselines, the report, the exit code: the end `lint` and `audit` share."""
+    from linter.reporters import render
+
     if write_baseline:
         if errors:  # a baseline without some file's findings would hide them later
             raise UsageError(f"baseline {write_baseline} not written: {errors} file{'s' if errors != 1 else ''} "
@@ -213,9 +240,9 @@ def _write(path: str, text: str) -> None:
 
 
 def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional[int], settings, verbose: bool,
-              run=None) -> tuple[list, int, dict]:
-    """(findings, number of per-file errors, path → digest of the text linted) of linting
-    ``paths``; notices and errors go to stderr."""
+              run=None, with_digests: bool = False):
+    """(findings, number of per-file errors) of linting ``paths`` (and with ``with_digests``, path →
+    digest of the text linted, for the fixer); notices and errors go to stderr."""
     from linter.config.files import config_folder
     from linter.engine import run as runner
     from linter.engine.discovery import PathNotFound
@@ -239,7 +266,9 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
     if run is not None:
         run.files += outcome.files
         run.clients += outcome.clients
-    return outcome.findings, outcome.errors, outcome.digests
+    if with_digests:
+        return outcome.findings, outcome.errors, outcome.digests
+    return outcome.findings, outcome.errors
 
 
 def _relinter(lint_config, settings):
@@ -269,7 +298,7 @@ def _fix(findings: list, errors: int, digests: dict, lint_config, settings, unsa
         # Every name of a fixed file (a link and its target) is linted again.
         fixed = {os.path.realpath(path) for path in outcome.fixed}
         stale = sorted({f.file for f in findings if os.path.realpath(f.file) in fixed} | set(outcome.fixed))
-        again, more_errors, _ = _lint_all(stale, lint_config, [], 1, settings, False)
+        again, more_errors = _lint_all(stale, lint_config, [], 1, settings, False)
         findings = [f for f in findings if f.file not in stale] + again
         findings.sort(key=lambda f: f.sort_key())
         errors += more_errors
@@ -298,7 +327,7 @@ def _diff(findings: list, errors: int, digests: dict, lint_config, settings, uns
     else:
         sys.stdout.write(report)
     for error in outcome.errors:
-        typer.echo(f"cognito-lint: error: {error}", err=True)
+        _stderr(f"cognito-lint: error: {error}")
     count = sum(outcome.fixed.values())
     more = sum(applicable(f, True) and not applicable(f, False) for f in findings) if not unsafe else 0
     hint = f" ({more} more with --unsafe-fixes)" if more else ""
@@ -318,6 +347,62 @@ def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):
     from linter.config import files as config
 
     return project.rule_table(rules_dir, config_file or config.find(os.getcwd()))
+
+
+@app.command()
+def audit(
+    profile: Optional[List[str]] = typer.Option(None, "--profile", metavar="NAME", help="AWS profile to read with (repeatable: one account each). Default: the default credential chain."),
+    region: Optional[List[str]] = typer.Option(None, "--region", metavar="REGION", help="Region to read (repeatable). Default: every region that offers Cognito user pools, skipping those the account has not enabled (with an endpoint URL: the profile's region)."),
+    endpoint_url: Optional[str] = typer.Option(None, "--endpoint-url", metavar="URL", help="Send the requests to this endpoint (an emulator); AWS_ENDPOINT_URL works too."),
+    retry_mode: Optional[str] = typer.Option(None, "--retry-mode", metavar="MODE", help="botocore retry mode: standard (default) or adaptive."),
+    max_attempts: Optional[int] = typer.Option(None, "--max-attempts", metavar="N", help="Attempts per request, retries included (default 10)."),
+    jobs: int = typer.Option(8, "--jobs", "-j", metavar="N", help="Requests in flight at once, across regions and pools."),
+    save: Optional[str] = typer.Option(None, "--save", metavar="DIR", help="Also write each DescribeUserPoolClient response (no secret) and its pool's context into DIR: `cognito-lint lint DIR` reproduces the findings."),
+    ignore_access_denied: bool = typer.Option(False, "--ignore-access-denied", help="Report regions, pools and clients that cannot be read, but do not exit 2 for them."),
+    output_format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif or github.", metavar="FORMAT"),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output."),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="IDS", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule IDs or prefixes."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at least this level: error, warning (default), note or never."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Load extra rule modules (*.py) from this folder (repeatable)."),
+    option: Optional[List[str]] = typer.Option(None, "--option", metavar="ID.KEY=VALUE", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable)."),
+    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest .cognito-lint.yaml or pyproject.toml with [tool.cognito-lint])."),
+    baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file."),
+    write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file and exit 0 (not when a part of the accounts could not be read)."),
+    sarif_category: str = typer.Option("cognito-lint-audit", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no summary; no progress line."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which regions are not enabled, and how many API calls the audit made."),
+) -> None:
+    """Read every app client deployed in the accounts (read-only) and apply the rules.
+
+    Needs boto3: pip install 'cognito-lint[aws]'. Exit codes as for lint; 2 also when a region,
+    pool or client could not be read (unless --ignore-access-denied for access denied).
+    """
+    from linter.audit.aws import RETRY_MODES, AuditError, Settings
+    from linter.audit.run import Options, audit as run_audit
+
+    settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option, config_file)
+    if retry_mode is not None and retry_mode not in RETRY_MODES:
+        raise UsageError(f"unknown --retry-mode {retry_mode!r}; choose from {', '.join(RETRY_MODES)}")
+    if max_attempts is not None and max_attempts < 1:
+        raise UsageError(f"--max-attempts {max_attempts}: expected 1 or more")
+    if jobs < 1:
+        raise UsageError(f"--jobs {jobs}: expected 1 or more requests")
+    options = Options(aws=Settings(profiles=profile or [None], regions=region or [], endpoint_url=endpoint_url,
+                                   retry_mode=retry_mode, max_attempts=max_attempts, jobs=jobs),
+                      save=save, ignore_access_denied=ignore_access_denied, verbose=verbose,
+                      progress=False if quiet else None)
+    try:
+        result = run_audit(options, lint_config, lambda line: typer.echo(line, err=True))
+    except AuditError as exc:
+        raise UsageError(str(exc)) from None
+    if write_baseline and result.errors:  # a baseline without what could not be read would hide it later
+        raise UsageError(f"baseline {write_baseline} not written: {result.errors} part{'s' if result.errors != 1 else ''}"
+                         " of the accounts could not be read (see the errors above)")
+    run = _run_info(output_format, output, quiet, sarif_category)
+    run.clients, run.user_pools = result.clients, result.pools
+    _report(result.findings, result.errors, all_rules, settings, run, output_format=output_format, output=output,
+            fail_on=fail_on, baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=False)
 
 
 @app.command()

@@ -270,3 +270,237 @@ def materialize(value):
 
 def known(value) -> list:
     return [v for v in value if v is not UNKNOWN] if isinstance(value, list) else []
+
+
+# --- a local Cognito API (cognito-lint audit) ----------------------------------------------------
+
+def deployed_finding(rule_id: str = "CG406", level: str = "warning", setting: str = "PreventUserExistenceErrors",
+                     message: str = "PreventUserExistenceErrors is LEGACY: errors reveal which users exist.",
+                     client_name: str = "web") -> Finding:
+    """A finding about a deployed client, as `cognito-lint audit` reports it."""
+    from linter.engine.findings import DeployedClient
+    from linter.parsers.document import Span
+
+    where = DeployedClient(account="123456789012", region="eu-west-1", user_pool="eu-west-1_AbCdEf123",
+                           client_id="4k3j2h1g0f9e8d7c6b5a4z3y2x", client_name=client_name, setting=setting)
+    return Finding(rule_id, level, message, where.qualified_name, Span(3, 5, 3, 20), client=client_name,
+                   kind="api-describe", fingerprint=f"{rule_id}-{setting}", deployed=where)
+
+
+class LocalCognito:
+    """moto's Cognito (and STS) API on 127.0.0.1, on a free port, in a thread of this process, behind
+    a fault injector: ``faults`` is a list of dicts {region?, operation?, pool?, client?, code,
+    message?, times?} and a request matching one (region from the SigV4 scope, operation from
+    X-Amz-Target, pool and client from the JSON body) gets that error in the awsJson1.1 shape, as
+    AWS answers (``times``: only that many requests).  ``operations`` lists every API operation
+    received (the read-only check).  moto and werkzeug are imported only here."""
+
+    def __init__(self):
+        import logging
+        import threading
+
+        from moto.moto_server.werkzeug_app import (DomainDispatcherApplication, MotoRequestHandler,
+                                                   create_backend_app)
+        from werkzeug.serving import make_server
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        self.faults: list[dict] = []
+        self.hits: list[tuple] = []
+        self.operations: list[str] = []
+        self._lock = threading.Lock()
+        self._app = DomainDispatcherApplication(create_backend_app)
+        self._server = make_server("127.0.0.1", 0, self._wsgi, threaded=True, request_handler=MotoRequestHandler)
+        self.url = f"http://127.0.0.1:{self._server.server_port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="local-cognito", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._thread.join(10)
+        self._server.server_close()
+
+    def client(self, service: str = "cognito-idp", region: str = "us-east-1", **credentials):
+        import boto3
+
+        credentials = credentials or {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
+        return boto3.client(service, region_name=region, endpoint_url=self.url, **credentials)
+
+    def env(self, **more) -> dict:
+        """The environment of a `cognito-lint audit` run against this server: test credentials, no
+        profile, config file or endpoint of the machine's."""
+        clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        return {**clean, "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+                "AWS_DEFAULT_REGION": "us-east-1", "AWS_CONFIG_FILE": os.devnull,
+                "AWS_SHARED_CREDENTIALS_FILE": os.devnull, "AWS_EC2_METADATA_DISABLED": "true", **more}
+
+    def _wsgi(self, environ, start_response):
+        import io
+
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        operation = target.rpartition(".")[2]
+        if not operation and environ.get("REQUEST_METHOD") == "POST" and not environ.get("PATH_INFO", "").startswith("/moto-api"):
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length)
+            environ["wsgi.input"] = io.BytesIO(body)
+            operation = dict(pair.split("=", 1) for pair in body.decode().split("&") if "=" in pair).get("Action", "")
+        if operation:
+            with self._lock:
+                self.operations.append(operation)
+        if not target.startswith("AWSCognitoIdentityProviderService."):
+            return self._app(environ, start_response)
+        authorization = environ.get("HTTP_AUTHORIZATION", "")
+        region = authorization.split("Credential=")[1].split("/")[2] if "Credential=" in authorization else ""
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length)
+        environ["wsgi.input"] = io.BytesIO(body)
+        params = json.loads(body or b"{}") or {}
+        request = {"region": region, "operation": operation, "pool": params.get("UserPoolId"),
+                   "client": params.get("ClientId")}
+        with self._lock:
+            fault = next((f for f in self.faults if f.get("times", 1) > 0
+                          and all(f.get(k) in (None, v) for k, v in request.items())), None)
+            if fault is not None and "times" in fault:
+                fault["times"] -= 1
+            if fault is not None:
+                self.hits.append((region, operation, fault["code"]))
+        if fault is None:
+            return self._app(environ, start_response)
+        payload = json.dumps({"__type": fault["code"], "message": fault.get("message", fault["code"])}).encode()
+        start_response("400 Bad Request", [("Content-Type", "application/x-amz-json-1.1"),
+                                           ("x-amzn-ErrorType", fault["code"]),
+                                           ("x-amzn-RequestId", "fault-injected"),
+                                           ("Content-Length", str(len(payload)))])
+        return [payload]
+
+
+# The account the audit tests read (tests/audit/conftest.py serves it):
+#
+# - us-east-1: pool ``shop`` (custom attributes, a resource server, an identity provider) with a clean
+#   client and one client per rule, each breaking that one rule; pool ``big`` with 65 clients (two
+#   pages of ListUserPoolClients), the last of which breaks CG406;
+# - eu-west-1: pool ``partners``: a client with a secret and its twin without one, a client breaking CG209;
+# - ap-southeast-2: pool ``denied``, whose region answers AccessDenied (``AUDIT_FAULTS``);
+# - ap-east-1: a region the account has not enabled (UnrecognizedClientException).
+
+AUDIT_REGIONS = ["us-east-1", "eu-west-1", "ap-southeast-2", "ap-east-1"]
+AUDIT_API = "https://api.acme-corp.io"
+
+#: A client without findings (a public SPA with the code flow); rule clients change one setting.
+CLEAN_CLIENT = {
+    "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH"],
+    "RefreshTokenRotation": {"Feature": "ENABLED", "RetryGracePeriodSeconds": 0},
+    "PreventUserExistenceErrors": "ENABLED", "EnableTokenRevocation": True,
+    "ReadAttributes": ["email", "name"], "WriteAttributes": ["name"],
+    "AllowedOAuthFlows": ["code"], "AllowedOAuthFlowsUserPoolClient": True, "AllowedOAuthScopes": ["openid", "email"],
+    "CallbackURLs": ["https://shop.acme-corp.io/callback"], "LogoutURLs": ["https://shop.acme-corp.io/"],
+    "SupportedIdentityProviders": ["COGNITO"],
+    "AccessTokenValidity": 60, "IdTokenValidity": 60, "RefreshTokenValidity": 30,
+    "TokenValidityUnits": {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "days"},
+    "AuthSessionValidity": 3, "EnablePropagateAdditionalUserContextData": False,
+}
+
+#: Client name → (the one rule it breaks, the settings that break it), in pool ``shop``.
+RULE_CLIENTS = {
+    "implicit-spa": ("CG106", {"AllowedOAuthFlows": ["implicit"]}),
+    "admin-scope": ("CG107", {"AllowedOAuthScopes": ["openid", "aws.cognito.signin.user.admin"]}),
+    "stale-scope": ("CG108", {"AllowedOAuthScopes": ["openid", f"{AUDIT_API}/orders.write"]}),
+    "bad-default": ("CG201", {"DefaultRedirectURI": "https://shop.acme-corp.io/elsewhere"}),
+    "http-callback": ("CG202", {"CallbackURLs": ["http://shop.acme-corp.io/callback"]}),
+    "fragment": ("CG203", {"CallbackURLs": ["https://shop.acme-corp.io/callback#top"]}),
+    "wildcard": ("CG206", {"CallbackURLs": ["https://*.acme-corp.io/callback"]}),
+    "placeholder": ("CG208", {"CallbackURLs": ["https://app.example.com/callback"]}),
+    "no-revocation": ("CG304", {"EnableTokenRevocation": False}),
+    "password-flow": ("CG403", {"ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH"]}),
+    "legacy-errors": ("CG406", {"PreventUserExistenceErrors": "LEGACY"}),
+    "gone-idp": ("CG501", {"SupportedIdentityProviders": ["COGNITO", "Google", "Facebook"]}),
+    "unknown-read": ("CG503", {"ReadAttributes": ["email", "custom:nickname"]}),
+    "immutable-write": ("CG504", {"WriteAttributes": ["name", "custom:signup_source"]}),
+}
+#: The findings of a whole audit, by client name (every other client is clean).
+AUDIT_EXPECTED = {**{name: {rule} for name, (rule, _) in RULE_CLIENTS.items()},
+                  "big-last": {"CG406"}, "duplicate-url": {"CG209"},
+                  "partner-backend": {"CG406"}, "partner-public": {"CG406", "CG307"}}
+BIG_POOL_CLIENTS = 65
+
+
+class AuditWorld:
+    """What the tests created: IDs by name, and the secret no output may show."""
+
+    def __init__(self):
+        self.pools: dict[str, str] = {}  # name → ID
+        self.regions: dict[str, str] = {}  # pool name → region
+        self.clients: dict[str, tuple[str, str]] = {}  # client name → (pool ID, client ID)
+        self.secret = ""
+
+    def pool_arn(self, name: str) -> str:
+        return f"arn:aws:cognito-idp:{self.regions[name]}:123456789012:userpool/{self.pools[name]}"
+
+
+def build_audit_world(server: LocalCognito) -> AuditWorld:
+    """The account of the audit tests (see AUDIT_REGIONS above)."""
+    world = AuditWorld()
+
+    def pool(region, name, **settings):
+        created = server.client(region=region).create_user_pool(PoolName=name, **settings)["UserPool"]
+        world.pools[name], world.regions[name] = created["Id"], region
+        return created["Id"]
+
+    def client(region, pool_id, name, **settings):
+        created = server.client(region=region).create_user_pool_client(
+            UserPoolId=pool_id, ClientName=name, **settings)["UserPoolClient"]
+        world.clients[name] = (pool_id, created["ClientId"])
+        return created
+
+    us = server.client(region="us-east-1")
+    shop = pool("us-east-1", "shop", Schema=[
+        {"Name": "email", "AttributeDataType": "String", "Mutable": True},
+        {"Name": "name", "AttributeDataType": "String", "Mutable": True},
+        {"Name": "signup_source", "AttributeDataType": "String", "Mutable": False},
+        {"Name": "nickname2", "AttributeDataType": "String", "Mutable": True}])
+    us.create_resource_server(UserPoolId=shop, Identifier=AUDIT_API, Name="orders",
+                              Scopes=[{"ScopeName": "orders.read", "ScopeDescription": "read orders"}])
+    us.create_identity_provider(UserPoolId=shop, ProviderName="Google", ProviderType="Google",
+                                ProviderDetails={"client_id": "g", "client_secret": "provider-secret-value",
+                                                 "authorize_scopes": "openid email"})
+    client("us-east-1", shop, "shop-clean", **CLEAN_CLIENT)
+    for name, (_, settings) in RULE_CLIENTS.items():
+        client("us-east-1", shop, name, **{**CLEAN_CLIENT, **settings})
+    big = pool("us-east-1", "big")
+    for index in range(BIG_POOL_CLIENTS - 1):
+        client("us-east-1", big, f"big-{index:03}", **CLEAN_CLIENT)
+    client("us-east-1", big, "big-last", **{**CLEAN_CLIENT, "PreventUserExistenceErrors": "LEGACY"})
+
+    partners = pool("eu-west-1", "partners")
+    # The same settings with and without a secret: CG307 (public clients rotate refresh tokens) tells
+    # them apart, as the audit knows which client has a secret without keeping it.
+    refreshing = {**{k: v for k, v in CLEAN_CLIENT.items() if k != "RefreshTokenRotation"},
+                  "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+                  "PreventUserExistenceErrors": "LEGACY"}
+    world.secret = client("eu-west-1", partners, "partner-backend", GenerateSecret=True, **refreshing)["ClientSecret"]
+    client("eu-west-1", partners, "partner-public", **refreshing)
+    client("eu-west-1", partners, "duplicate-url",
+           **{**CLEAN_CLIENT, "CallbackURLs": ["https://partners.acme-corp.io/cb"] * 2})
+    denied = pool("ap-southeast-2", "denied")
+    client("ap-southeast-2", denied, "hidden", **{**CLEAN_CLIENT, "PreventUserExistenceErrors": "LEGACY"})
+    return world
+
+
+#: The faults of every test: one region denies access, one is not enabled for the account.
+AUDIT_FAULTS = [
+    {"region": "ap-southeast-2", "code": "AccessDeniedException",
+     "message": "User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: cognito-idp:ListUserPools "
+                "on resource: arn:aws:cognito-idp:ap-southeast-2:123456789012:userpool/* with an explicit deny"},
+    {"region": "ap-east-1", "code": "UnrecognizedClientException",
+     "message": "The security token included in the request is invalid."},
+]
+
+
+def run_audit(server: LocalCognito, *args, regions=AUDIT_REGIONS, faults=AUDIT_FAULTS, env=None, cwd=None):
+    """``cognito-lint audit`` against the server (a subprocess, as a user runs it), with ``faults``."""
+    region_args = [a for r in regions for a in ("--region", r)]
+    server.faults[:] = [dict(f) for f in faults]
+    try:
+        return run_cli("audit", "--endpoint-url", server.url, *region_args, *args, env=server.env(**(env or {})),
+                       cwd=cwd)
+    finally:
+        server.faults.clear()

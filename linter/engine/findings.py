@@ -9,6 +9,30 @@ from linter.parsers.document import Span
 
 
 @dataclass(frozen=True)
+class DeployedClient:
+    """Where a finding about a deployed app client is (``cognito-lint audit``): an account's
+    resource instead of a file position."""
+
+    account: str
+    region: str
+    user_pool: str
+    client_id: str
+    client_name: str
+    partition: str = "aws"
+    #: The setting the finding is about (``CallbackURLs[2]``); "" for the client as a whole.
+    setting: str = ""
+
+    @property
+    def pool_arn(self) -> str:
+        return f"arn:{self.partition}:cognito-idp:{self.region}:{self.account}:userpool/{self.user_pool}"
+
+    @property
+    def qualified_name(self) -> str:
+        """The pool ARN + ``/client/ID``: SARIF's fullyQualifiedName, the finding's identity."""
+        return f"{self.pool_arn}/client/{self.client_id}"
+
+
+@dataclass(frozen=True)
 class Finding:
     rule_id: str
     level: str
@@ -33,6 +57,9 @@ class Finding:
     #: The fix, when there is one: a :class:`linter.parsers.edits.FileFix` (safety, title, the text
     #: edits and what they change), ready for ``--fix``, the reporters and an editor's code actions.
     fix: Optional[Any] = None
+    #: ``cognito-lint audit``: the deployed client the finding is about (``file`` is then its
+    #: qualified name, and the span is in the DescribeUserPoolClient response as saved).
+    deployed: Optional[DeployedClient] = None
 
     def identity(self) -> str:
         """The fingerprint, or for findings without a document value (parse errors) file + rule + message."""

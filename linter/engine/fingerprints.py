@@ -13,10 +13,12 @@ import os
 from typing import Any, Optional
 
 
-def fingerprint(path: str, client: str, rule_id: str, client_path: tuple, value: Any) -> str:
+def fingerprint(path: str, client: str, rule_id: str, client_path: tuple, value: Any,
+                resource: Optional[str] = None) -> str:
+    """``resource`` (a deployed client's ARN) stands for the file when the client has one."""
     where = "/".join(str(step) for step in client_path if not isinstance(step, int))
     text = json.dumps(value, sort_keys=True, default=str)
-    return _digest(repository_path(path), client, rule_id, where, text)
+    return _digest(resource or repository_path(path), client, rule_id, where, text)
 
 
 def file_fingerprint(path: str, rule_id: str, message: str) -> str:

@@ -152,6 +152,15 @@ def secret_masker(path: str, text: str):
     return redactor.snippet
 
 
+def lint_loaded(doc: Document, sources: list[ClientSource], config: LintConfig) -> list[Finding]:
+    """Findings of clients loaded from a document that is no file (``cognito-lint audit``: a
+    DescribeUserPoolClient response): the rules, spans, identities and redaction of a file; no
+    suppressions (a response has no comments) and no per-file ignores."""
+    redactor = Redactor(_secrets(doc, sources))
+    findings = [f for source in sources for f in _check_client(doc, source, config, redactor)]
+    return sorted(findings, key=Finding.sort_key)
+
+
 def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> Optional[bytes]:
     """The file's bytes, or None (with a notice or a CG001) when it is empty, not a regular file,
     unreadable or too large to be an input."""
@@ -296,7 +305,8 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                                 kind=source.kind, source_line=source_line, source_column=source_column,
                                 doc_path=doc_path, fix=fix,
                                 fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
-                                                        _value_at(doc.data, doc_path) if not key else None)))
+                                                        _value_at(doc.data, doc_path) if not key else None,
+                                                        source.identity)))
     return findings
 
 

@@ -2,7 +2,8 @@
 --cli-input-json`` or ``--cli-input-yaml`` takes them) and DescribeUserPoolClient output.
 
 The property names are the API's own, so the document maps onto the model one to one; a
-Describe response holds the client under its top-level ``UserPoolClient`` key.  A request is
+Describe response holds the client under its top-level ``UserPoolClient`` key; one that ``cognito-lint
+audit --save`` wrote, beside its pool's context, is read with that context (:mod:`.deployed`).  A request is
 recognised by ``UserPoolId``/``ClientName`` (Update: with ``ClientId``), unless it is only a
 front-end configuration (``{"UserPoolId": ..., "ClientId": ..., "Region": ...}``).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
+from linter.loaders import deployed
 from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.model import CLIENT_FIELDS, build_client
 from linter.model.service import STRUCTURE_MEMBERS
@@ -45,6 +47,10 @@ def load(doc: Document) -> list[ClientSource]:
         return []
     prefix = ("UserPoolClient",) if kind == "api-describe" else ()
     raw = doc.data["UserPoolClient"] if prefix else doc.data
+    if prefix:  # saved by `cognito-lint audit --save`: with its pool's context, as the audit read it
+        pool = deployed.saved_pool(doc.path, raw.get("UserPoolId"))
+        if pool is not None:
+            return [deployed.client_source(doc, pool)]
     name = raw.get("ClientName")
     if not isinstance(name, str) or not name:
         name = os.path.basename(doc.path)

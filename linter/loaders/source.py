@@ -140,6 +140,9 @@ class ClientSource:
     document: Optional[Document] = None
     #: How fixes add settings to the client (None: its file is not fixed).
     settings: Optional[Settings] = None
+    #: What names a deployed client in finding identities instead of its file (``cognito-lint
+    #: audit``: the pool ARN + ``/client/ID``), so that a baseline holds wherever the client was read.
+    identity: Optional[str] = None
 
     def label(self) -> str:
         """How messages name the client's origin in CDK output: ' (stack AuthStack, AuthStack/WebClient)'."""

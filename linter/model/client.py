@@ -185,7 +185,11 @@ class AppClient:
         if self.ClientSecret is not None and self.kind != "cloudformation":  # CloudFormation cannot set one
             return True
         if self.kind == "api-describe":
-            return None  # Describe output never shows GenerateSecret, and a committed copy may lack the secret
+            # Describe output never shows GenerateSecret, and a committed copy may lack the secret; a
+            # client read by `cognito-lint audit` (and its saved copy) knows: its loader sets
+            # GenerateSecret from the response, outside the document (linter/loaders/deployed.py).
+            known = isinstance(self.GenerateSecret, bool) and "GenerateSecret" not in self.present
+            return self.GenerateSecret if known else None
         if isinstance(self.GenerateSecret, Unknown):
             return None
         return bool(self.GenerateSecret)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from typing import Optional
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "rdjson")
 
@@ -25,6 +26,8 @@ class RunInfo:
     #: ``--unsafe-fixes`` was given (the text summary says which flag fixes what).
     unsafe_fixes: bool = False
     notices: list = field(default_factory=list)
+    #: ``cognito-lint audit``: the user pools read (None: a lint of files).
+    user_pools: Optional[int] = None
 
 
 def render(fmt: str, findings, rules, run: RunInfo) -> str:

@@ -18,8 +18,14 @@ def _escape_property(text: str) -> str:
 def render(findings, rules, run) -> str:
     lines = []
     for f in findings:
-        props = (f"file={_escape_property(f.file)},line={f.span.line},col={f.span.column},"
-                 f"endLine={f.span.end_line},endColumn={f.span.end_column},"
-                 f"title={_escape_property(f.rule_id + ' ' + (rules[f.rule_id].name if f.rule_id in rules else ''))}")
-        lines.append(f"::{_COMMANDS.get(f.level, 'warning')} {props}::{_escape_data(f.message)}")
+        title = f"title={_escape_property(f.rule_id + ' ' + (rules[f.rule_id].name if f.rule_id in rules else ''))}"
+        message = f.message
+        if f.deployed is not None:  # a deployed client (cognito-lint audit): no file to annotate
+            where = f.deployed
+            props = title
+            message = f"{where.pool_arn} client {where.client_name} ({where.client_id}): {message}"
+        else:
+            props = (f"file={_escape_property(f.file)},line={f.span.line},col={f.span.column},"
+                     f"endLine={f.span.end_line},endColumn={f.span.end_column},{title}")
+        lines.append(f"::{_COMMANDS.get(f.level, 'warning')} {props}::{_escape_data(message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -24,26 +24,7 @@ def render(findings, rules, run) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "cognito-lint", "version": __version__},
-        "findings": [
-            {
-                "rule": f.rule_id,
-                "name": rules[f.rule_id].name if f.rule_id in rules else None,
-                "level": f.level,
-                "message": f.message,
-                "file": f.file,
-                "line": f.span.line,
-                "column": f.span.column,
-                "end_line": f.span.end_line,
-                "end_column": f.span.end_column,
-                "client": f.client,
-                "kind": f.kind,
-                "fingerprint": f.identity(),
-                "suppressed": f.suppressed is not None,
-                "fixable": f.fix is not None and f.fix.safety == "safe",
-                "fix": _fix(f.fix),
-            }
-            for f in findings
-        ],
+        "findings": [_finding(f, rules) for f in findings],
         "summary": {
             "files": run.files,
             "clients": run.clients,
@@ -51,6 +32,32 @@ def render(findings, rules, run) -> str:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],
+            **({} if run.user_pools is None else {"user_pools": run.user_pools}),
         },
     }
     return json.dumps(document, indent=2) + "\n"
+
+
+def _finding(f, rules) -> dict:
+    where = f.deployed
+    return {
+        "rule": f.rule_id,
+        "name": rules[f.rule_id].name if f.rule_id in rules else None,
+        "level": f.level,
+        "message": f.message,
+        # A deployed client (cognito-lint audit) is in an account, not in a file.
+        "file": f.file if where is None else None,
+        "line": f.span.line if where is None else None,
+        "column": f.span.column if where is None else None,
+        "end_line": f.span.end_line if where is None else None,
+        "end_column": f.span.end_column if where is None else None,
+        "client": f.client,
+        "kind": f.kind,
+        "fingerprint": f.identity(),
+        "suppressed": f.suppressed is not None,
+        "fixable": f.fix is not None and f.fix.safety == "safe",
+        "fix": _fix(f.fix) if where is None else None,
+        **({} if where is None else {
+            "account": where.account, "region": where.region, "user_pool": where.user_pool,
+            "user_pool_arn": where.pool_arn, "client_id": where.client_id, "setting": where.setting or None}),
+    }

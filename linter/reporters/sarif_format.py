@@ -77,16 +77,19 @@ def _shorten(text: str) -> str:
 
 
 def _result(f, index, root) -> om.Result:
-    uri, base = _artifact_uri(f.file, root)
-    location = _new(om.Location, physical_location=_new(om.PhysicalLocation,
-        artifact_location=_new(om.ArtifactLocation, uri=uri, uri_base_id=base),
-        region=_new(om.Region, start_line=f.span.line, start_column=f.span.column,
-                         end_line=f.span.end_line, end_column=f.span.end_column)))
+    if f.deployed is not None:
+        location = _deployed_location(f.deployed)
+    else:
+        uri, base = _artifact_uri(f.file, root)
+        location = _new(om.Location, physical_location=_new(om.PhysicalLocation,
+            artifact_location=_new(om.ArtifactLocation, uri=uri, uri_base_id=base),
+            region=_new(om.Region, start_line=f.span.line, start_column=f.span.column,
+                             end_line=f.span.end_line, end_column=f.span.end_column)))
     return _new(om.Result,
         rule_id=f.rule_id, rule_index=index[f.rule_id], level=f.level,
         message=_new(om.Message, text=f.message), locations=[location],
         partial_fingerprints={FINGERPRINT_KEY: f.identity()},
-        **({} if f.fix is None else {"fixes": [_fix(f.fix, uri, base)]}),
+        **({} if f.fix is None or f.deployed is not None else {"fixes": [_fix(f.fix, uri, base)]}),
         **({} if f.suppressed is None else {"suppressions": [
             _new(om.Suppression, kind="inSource", **({"justification": f.suppressed} if f.suppressed else {}))]}),
     )
@@ -105,6 +108,15 @@ def _fix(fix, uri, base) -> om.Fix:
     return _new(om.Fix, description=_new(om.Message, text=title),
                 artifact_changes=[_new(om.ArtifactChange, artifact_location=location, replacements=replacements)],
                 properties={"safety": fix.safety})
+
+
+def _deployed_location(where) -> om.Location:
+    """A deployed client (cognito-lint audit): a logical location named by the pool ARN + /client/ID."""
+    return _new(om.Location,
+        logical_locations=[_new(om.LogicalLocation, name=where.client_name, kind="resource",
+                                fully_qualified_name=where.qualified_name)],
+        properties={"account": where.account, "region": where.region, "userPool": where.user_pool,
+                    "clientId": where.client_id, **({"setting": where.setting} if where.setting else {})})
 
 
 def _artifact_uri(path: str, root: str):

@@ -13,7 +13,8 @@ def render(findings, rules, run) -> str:
     paint = _painter(run.color)
     out = []
     for f in findings:
-        where = paint(_BOLD, f"{printable_path(f.file)}:{f.span.line}:{f.span.column}:")
+        where = paint(_BOLD, _deployed(f.deployed) if f.deployed is not None
+                      else f"{printable_path(f.file)}:{f.span.line}:{f.span.column}:")
         suppressed = "" if f.suppressed is None else " [suppressed" + (f": {printable(f.suppressed)}]" if f.suppressed else "]")
         fixable = f" {_mark(f)}" if _mark(f) else ""
         out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)}{fixable} [{f.level}] "
@@ -23,6 +24,12 @@ def render(findings, rules, run) -> str:
     if not run.quiet:
         out.append(_summary(findings, run))
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _deployed(where) -> str:
+    """A deployed client: ``arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL client NAME (ID) SETTING:``."""
+    setting = f" {where.setting}" if where.setting else ""
+    return f"{where.pool_arn} client {printable(where.client_name)} ({where.client_id}){setting}:"
 
 
 def _source(f, paint) -> list[str]:
@@ -43,6 +50,8 @@ def _source(f, paint) -> list[str]:
 
 
 def _summary(findings, run) -> str:
+    if run.user_pools is not None:
+        return _audit_summary(findings, run)
     if not findings:
         return f"No problems found ({_plural(run.files, 'file')}, {_plural(run.clients, 'app client')} checked)."
     counts = Counter(f.level for f in findings)
@@ -67,6 +76,16 @@ def _mark(f) -> str:
     if f.fix is None or f.suppressed is not None:
         return ""
     return SAFE_MARK if f.fix.safety == "safe" else UNSAFE_MARK
+
+
+def _audit_summary(findings, run) -> str:
+    checked = f"{_plural(run.clients, 'app client')} in {_plural(run.user_pools, 'user pool')}"
+    if not findings:
+        return f"No problems found ({checked} checked)."
+    counts = Counter(f.level for f in findings)
+    parts = [_plural(counts[level], level) for level in ("error", "warning", "note") if counts[level]]
+    clients = len({f.file for f in findings})
+    return f"Found {_plural(len(findings), 'problem')} ({', '.join(parts)}) in {clients} of {checked}."
 
 
 def _plural(n: int, word: str) -> str:

@@ -397,7 +397,6 @@ _trees = st.recursive(
 
 def _render(tree, out: list, leaves: list, path=()):
     if isinstance(tree, list):
-        start = sum(map(len, out))
         out.append("[")
         for index, url in enumerate(tree):
             out.append(", " if index else "")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PEER as PEER_CORPUS, ROOT, SHARED, run_cli
+from support import PEER as PEER_CORPUS, ROOT, SHARED, deployed_finding, rules_by_id, run_cli
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a test dependency: pip install '.[test]'")
 
@@ -81,10 +81,18 @@ def sarif_logs(tmp_path_factory) -> dict[str, Path]:
     done = _cli(["lint", ".", "--select", "CG202", "--format", "sarif", "--output", str(logs["zero-findings"])],
                 cwd=clean)
     assert done.returncode == 0, f"the clean payload has findings:\n{logs['zero-findings'].read_text()}"
+
+    # Findings about deployed clients (cognito-lint audit): logical locations, no file.
+    from linter.reporters import RunInfo, render
+
+    logs["audit"] = out / "audit.sarif"
+    findings = [deployed_finding(), deployed_finding("CG508", "note", setting="", message="WriteAttributes is not set.")]
+    logs["audit"].write_text(render("sarif", findings, rules_by_id(), RunInfo(sarif_category="cognito-lint-audit")),
+                             encoding="utf-8")
     return logs
 
 
-LOG_NAMES = ["samples", "zero-findings"]
+LOG_NAMES = ["samples", "zero-findings", "audit"]
 
 
 @pytest.fixture(params=LOG_NAMES)
@@ -332,6 +340,9 @@ def _github_problems(log: dict, size: int) -> list[str]:
 
 
 def test_github_code_scanning_requirements(log_path):
+    if log_path.stem == "audit":
+        pytest.skip("GitHub code scanning needs file locations; an audit's SARIF has logical ones (README, "
+                    "\"Audit deployed clients\": upload the SARIF of `lint` on the --save folder instead)")
     data = log_path.read_bytes()
     problems = _github_problems(json.loads(data), len(gzip.compress(data)))
     assert not problems, "\n".join(problems)
