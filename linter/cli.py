@@ -81,7 +81,9 @@ def lint(
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings silenced by suppression comments or Metadata."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Processes for many files (default: the CPUs, when the work is large enough to gain from them)."),
     sarif_category: str = typer.Option("cognito-lint", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
-    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes (a value's type or letter case) in place, then report what is left."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place (marked [*]), then report what is left."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff: also the unsafe fixes (marked [~]), which change what a deployed client does."),
+    diff: bool = typer.Option(False, "--diff", help="Print what --fix (with --unsafe-fixes: also the unsafe fixes) would change, as a unified diff, instead of the report; change nothing; exit 1 when there is something to fix."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REF", help="Compare each client with its version at this git revision (e.g. origin/main): enables CG702."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no source or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say which files were skipped and why."),
@@ -93,12 +95,16 @@ def lint(
     settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option,
                                                 config_file, diff_base, paths)
     run = _run_info(output_format, output, quiet, sarif_category)
+    run.unsafe_fixes = unsafe_fixes
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
     excludes = (exclude or []) + settings.exclude
-    findings, errors = _lint_all(paths or ["."], lint_config, excludes, jobs, settings, verbose, run)
+    findings, errors, digests = _lint_all(paths or ["."], lint_config, excludes, jobs, settings, verbose, run,
+                                          with_digests=True)
+    if diff:
+        _diff(findings, errors, digests, lint_config, settings, unsafe_fixes, output)
     if fix:
-        findings, errors = _fix(findings, errors, lint_config, settings)
+        findings, errors = _fix(findings, errors, digests, lint_config, settings, unsafe_fixes)
     _report(findings, errors, all_rules, settings, run, output_format=output_format, output=output, fail_on=fail_on,
             baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=show_suppressed)
 
@@ -234,8 +240,9 @@ def _write(path: str, text: str) -> None:
 
 
 def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional[int], settings, verbose: bool,
-              run=None) -> tuple[list, int]:
-    """(findings, number of per-file errors) of linting ``paths``; notices and errors go to stderr."""
+              run=None, with_digests: bool = False):
+    """(findings, number of per-file errors) of linting ``paths`` (and with ``with_digests``, path →
+    digest of the text linted, for the fixer); notices and errors go to stderr."""
     from linter.config.files import config_folder
     from linter.engine import run as runner
     from linter.engine.discovery import PathNotFound
@@ -259,25 +266,79 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
     if run is not None:
         run.files += outcome.files
         run.clients += outcome.clients
+    if with_digests:
+        return outcome.findings, outcome.errors, outcome.digests
     return outcome.findings, outcome.errors
 
 
-def _fix(findings: list, errors: int, lint_config, settings) -> tuple[list, int]:
-    """Apply the safe fixes, then lint the rewritten files again: the report shows what is left."""
+def _relinter(lint_config, settings):
+    """``relint(path, text)``: the findings of ``text`` as the file at ``path`` (per-file ignores
+    applied), for the fixer's next pass."""
+    from linter.config.files import config_folder
+    from linter.engine.lint import lint_text
+    from linter.engine.per_file_ignores import PerFileIgnores
+
+    ignores = PerFileIgnores(settings.per_file_ignores, config_folder(settings))
+
+    def relint(path: str, text: str) -> list:
+        result = lint_text(path, text, lint_config)
+        return [f for f in ignores.keep(path, result.findings) if f.file == path]
+
+    return relint
+
+
+def _fix(findings: list, errors: int, digests: dict, lint_config, settings, unsafe: bool) -> tuple[list, int]:
+    """Apply the fixes, then lint the rewritten files again: the report shows what is left."""
     from linter.fixes.apply import fix_files
 
-    outcome = fix_files(findings)
+    outcome = fix_files(findings, digests, unsafe=unsafe, relint=_relinter(lint_config, settings))
     for error in outcome.errors:
         _stderr(f"cognito-lint: error: {error}")
     if outcome.fixed:
-        again, more_errors = _lint_all(sorted(outcome.fixed), lint_config, [], 1, settings, False)
-        findings = [f for f in findings if f.file not in outcome.fixed] + again
+        # Every name of a fixed file (a link and its target) is linted again.
+        fixed = {os.path.realpath(path) for path in outcome.fixed}
+        stale = sorted({f.file for f in findings if os.path.realpath(f.file) in fixed} | set(outcome.fixed))
+        again, more_errors = _lint_all(stale, lint_config, [], 1, settings, False)
+        findings = [f for f in findings if f.file not in stale] + again
         findings.sort(key=lambda f: f.sort_key())
         errors += more_errors
     count = sum(outcome.fixed.values())
-    typer.echo(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(outcome.fixed)} "
-               f"file{'s' if len(outcome.fixed) != 1 else ''}.", err=True)
+    typer.echo(f"Fixed {_plural(count, 'problem')} in {_plural(len(outcome.fixed), 'file')}.", err=True)
     return findings, errors + len(outcome.errors)
+
+
+def _diff(findings: list, errors: int, digests: dict, lint_config, settings, unsafe: bool,
+          output: Optional[str]) -> None:
+    """Print the diff of what the fixes would change (secrets masked), and exit: 1 when there is
+    something to fix, 2 on errors, else 0."""
+    from linter.engine.lint import secret_masker
+    from linter.fixes.apply import applicable, fix_files
+    from linter.fixes.diff import unified_diff
+    from linter.reporters.printable import printable
+
+    outcome = fix_files(findings, digests, unsafe=unsafe, write=False, relint=_relinter(lint_config, settings))
+    lines = []
+    for change in outcome.changes:
+        lines += unified_diff(change.path, change.before, change.after, secret_masker(change.path, change.before),
+                              secret_masker(change.path, change.after))
+    report = "".join(printable(line) + "\n" for line in lines)
+    if output:
+        _write(output, report)
+    else:
+        sys.stdout.write(report)
+    for error in outcome.errors:
+        _stderr(f"cognito-lint: error: {error}")
+    count = sum(outcome.fixed.values())
+    more = sum(applicable(f, True) and not applicable(f, False) for f in findings) if not unsafe else 0
+    hint = f" ({more} more with --unsafe-fixes)" if more else ""
+    typer.echo(f"Would fix {_plural(count, 'problem')} in {_plural(len(outcome.fixed), 'file')}{hint}.", err=True)
+    if errors or outcome.errors:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if count else 0)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _rule_table(rules_dir: Optional[List[str]], config_file: Optional[str]):

@@ -29,6 +29,12 @@ under the ``cognito_lint.rules`` entry-point group) with::
 ``client`` is a :class:`linter.model.AppClient`; ``options`` a dict of the rule's options.  A check
 reports *client paths* (``("CallbackURLs", 2)``); the engine turns them into file positions.  A
 check may also yield plain ``(path, message)`` tuples.
+
+A problem may carry a :class:`Fix`: plain data, at client paths too (``Edit.set(("EnableTokenRevocation",),
+True)``), safe (``--fix`` applies it) or unsafe (only with ``--unsafe-fixes``).  The engine writes
+it in the file's own syntax (``linter/loaders/fixes.py`` finds where, each parser knows how), and
+offers it only where every value it changes is a literal of the file: never behind an intrinsic, a
+variable or an expression.
 """
 from __future__ import annotations
 
@@ -52,15 +58,77 @@ class Problem:
     key: bool = False
     #: Overrides the rule's level for this problem (e.g. a level that depends on the input kind).
     level: Optional[str] = None
-    #: A safe fix (``--fix``): the value to write at ``path`` instead of the one there.
-    fix: Optional["Replacement"] = None
+    #: How to correct it: a :class:`Fix`, or a :class:`Replacement` (a safe fix that writes one
+    #: value at ``path``).
+    fix: Optional[Any] = None
 
 
 @dataclass(frozen=True)
 class Replacement:
-    """The value a fix writes at a problem's path (rendered in the file's own syntax and quoting)."""
+    """The value a safe fix writes at a problem's path (rendered in the file's own syntax and
+    quoting): the short form of ``Fix((Edit.set(path, value),))``."""
 
     value: Any
+
+
+#: Fix safety: ``--fix`` applies safe fixes; unsafe ones also need ``--unsafe-fixes``.
+SAFE = "safe"
+UNSAFE = "unsafe"
+SAFETIES = (SAFE, UNSAFE)
+
+#: What an :class:`Edit` does.
+SET, REMOVE, APPEND, DEPEND = "set", "remove", "append", "depend"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change a fix makes to a client, at a client path; plain data (an editor turns the same
+    edits into code actions).  Build one with the constructors:
+
+    - ``Edit.set(("PreventUserExistenceErrors",), "ENABLED")``: the value at a path: replaced where
+      it is written, added to its mapping where it is omitted (a structure member adds its
+      structure: ``Edit.set(("RefreshTokenRotation", "Feature"), "ENABLED")``);
+    - ``Edit.remove(("AllowedOAuthFlows", 1))``: a list item;
+    - ``Edit.append(("CallbackURLs",), url)``: an item at the end of a list (the list is added
+      when the field is omitted);
+    - ``Edit.depend("ApiServer")``: the client waits for a resource of its template or module
+      (``DependsOn``, ``depends_on``): a logical ID, or a Terraform address.
+    """
+
+    action: str
+    path: tuple = ()
+    value: Any = None
+
+    @classmethod
+    def set(cls, path: tuple, value: Any) -> "Edit":
+        return cls(SET, tuple(path), value)
+
+    @classmethod
+    def remove(cls, path: tuple) -> "Edit":
+        return cls(REMOVE, tuple(path))
+
+    @classmethod
+    def append(cls, path: tuple, value: Any) -> "Edit":
+        return cls(APPEND, tuple(path), value)
+
+    @classmethod
+    def depend(cls, resource: str) -> "Edit":
+        return cls(DEPEND, (), resource)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A correction of a problem: its edits (all applied, or none), its safety, and a title that
+    says what it does in the input's words (``Set prevent_user_existence_errors = ENABLED``)."""
+
+    edits: tuple
+    safety: str = SAFE
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        if self.safety not in SAFETIES:
+            raise ValueError(f"fix safety must be one of {', '.join(SAFETIES)}, not {self.safety!r}")
+        object.__setattr__(self, "edits", tuple(self.edits))
 
 
 class RuleError(Exception):

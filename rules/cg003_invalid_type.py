@@ -29,8 +29,7 @@ miss: `CallbackURLs: https://app.example.com/cb` is a string, not a list of one 
 ```
 
 ## Fix
-Give the value its type. `--fix` does it where the meaning is certain: `"true"`/`"false"` for a
-boolean and a numeric string for a number (`"60"` → `60`).
+Give the value its type.
 ```json
 {
   "UserPoolId": "us-east-1_AbCdEf123",
@@ -39,6 +38,10 @@ boolean and a numeric string for a number (`"60"` → `60`).
   "CallbackURLs": ["https://app.example.com/callback"]
 }
 ```
+Automatic fix (safe): `--fix` writes the value with its type where the meaning is certain:
+`"true"`/`"false"` for a boolean, a numeric string for a number (`"60"` → `60`; in PowerShell
+`'true'` → `$true`). Safe: CloudFormation and Terraform already read the value that way, and the
+API rejects it as written.
 
 ## References
 - CreateUserPoolClient request parameters and types: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html

@@ -25,14 +25,16 @@ TokenValidityUnits:
 ```
 
 ## Fix
-Use one of the allowed values. When only the letter case is wrong (`Code`, `enabled`), `--fix`
-writes the right one.
+Use one of the allowed values.
 ```yaml
 AllowedOAuthFlows:
   - code
 TokenValidityUnits:
   AccessToken: minutes
 ```
+Automatic fix (safe): `--fix` writes the allowed value when only the letter case (or spaces) is
+wrong (`Code` → `code`, `enabled` → `ENABLED`). Safe: the service rejects the value as written,
+and one allowed value only differs from it in case.
 
 ## References
 - CreateUserPoolClient, valid values: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html

@@ -21,12 +21,15 @@ Split the client in two: one with `AllowedOAuthFlows: [code]` for users, one wit
 AllowedOAuthFlows: [client_credentials]
 GenerateSecret: true
 ```
+Automatic fix (unsafe): `--fix --unsafe-fixes` removes `code` and `implicit` from the list,
+keeping the machine-to-machine client. Unsafe because users can no longer sign in through this
+client: create the second client for them yourself.
 
 ## References
 - CreateUserPoolClient, AllowedOAuthFlows: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Scopes, M2M, and APIs with resource servers: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
 """
-from linter.rule import Problem
+from linter.rule import UNSAFE, Edit, Fix, Problem
 
 ID = "CG101"
 NAME = "client-credentials-not-exclusive"
@@ -44,4 +47,6 @@ def check(client, options):
             ("AllowedOAuthFlows", index),
             f"{client.wording.name('AllowedOAuthFlows')} combines client_credentials with {' and '.join(others)}; "
             "the service rejects this. Use a separate app client for the machine-to-machine flow.",
+            fix=Fix(tuple(Edit.remove(("AllowedOAuthFlows", i)) for i, f in enumerate(flows) if f in ("code", "implicit")),
+                    UNSAFE, f"Remove {' and '.join(others)} from {client.wording.name('AllowedOAuthFlows')}"),
         )

@@ -46,13 +46,16 @@ MachineClient:
   Properties:
     AllowedOAuthScopes: [api/read]
 ```
+Automatic fix (safe): `--fix` adds the server to the client's `DependsOn` (after `Type`; a single
+name becomes a list), in Terraform to `depends_on`. Safe: it changes only the order in which
+resources are created, which makes the failing deploy work.
 
 ## References
 - DependsOn attribute: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
 - AWS::Cognito::UserPoolResourceServer (Ref returns the identifier): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolresourceserver.html
 - CreateUserPoolClient, AllowedOAuthScopes: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter.rule import Problem
+from linter.rule import SAFE, Edit, Fix, Problem
 from linter.rule_helpers import cross_resource
 
 ID = "CG109"
@@ -76,4 +79,5 @@ def check(client, options):
             ("AllowedOAuthScopes", use.index),
             f"Scope '{use.shown}' comes from resource server {server.logical_id}, but the client neither "
             f"depends on it nor references it: {words.deployer} may create the client first and the deploy "
-            f"fails with \"Invalid scope requested\". Add {words.dependency(server.logical_id)} to the client.")
+            f"fails with \"Invalid scope requested\". Add {words.dependency(server.logical_id)} to the client.",
+            fix=Fix((Edit.depend(server.logical_id),), SAFE, f"Add {words.dependency(server.logical_id)}"))

@@ -23,13 +23,17 @@ DefaultRedirectURI: https://app.example.com/callback/
 CallbackURLs: [https://app.example.com/callback]
 DefaultRedirectURI: https://app.example.com/callback
 ```
+Automatic fix (safe): `--fix` adds the `DefaultRedirectURI` to the end of `CallbackURLs` (creating
+the list when it is missing), when it is written as a literal. Safe: the service rejects the
+client as it is, and the fix makes the URL you already named the default a permitted callback.
+When the default is the mistake (a typo of a callback), correct it instead.
 
 ## References
 - CreateUserPoolClient, DefaultRedirectURI: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - RFC 6749 section 3.1.2 (redirection endpoint)
 """
 from linter.model import Template, Unknown, may_equal
-from linter.rule import Problem
+from linter.rule import SAFE, Edit, Fix, Problem
 
 ID = "CG201"
 NAME = "default-redirect-not-in-callbacks"
@@ -53,4 +57,6 @@ def check(client, options):
     where = f"is not one of the {listed}" if callbacks else f"is set but {listed} is empty"
     yield Problem(("DefaultRedirectURI",),
                   f"{words.name('DefaultRedirectURI')} '{shown}' {where}; the service rejects this. "
-                  f"Add it to {listed} exactly as written, or change it to one of them.")
+                  f"Add it to {listed} exactly as written, or change it to one of them.",
+                  fix=Fix((Edit.append(("CallbackURLs",), default),), SAFE, f"Add '{default}' to {listed}")
+                  if isinstance(default, str) else None)

@@ -26,12 +26,15 @@ CallbackURLs:
 CallbackURLs:
   - https://app.example.com/callback
 ```
+Automatic fix (unsafe): `--fix --unsafe-fixes` writes `https` for `http` (a URL written as a
+literal, not one built from parameters or variables). Unsafe because only you know whether the
+host serves the same path over HTTPS; the deploy works either way.
 
 ## References
 - CreateUserPoolClient, CallbackURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - RFC 8252 section 7.3 (loopback redirection), RFC 9700 section 4.1 (redirect URIs)
 """
-from linter.rule import Problem
+from linter.rule import UNSAFE, Edit, Fix, Problem
 from linter.rule_helpers import urls
 
 ID = "CG202"
@@ -42,8 +45,12 @@ TAGS = ["security"]
 
 def check(client, options):
     for path, field, url, note in urls.redirect_urls_where(client, _insecure, default=True):
+        fix = None
+        if isinstance(url, str):
+            secure = "https:" + url.split(":", 1)[1]
+            fix = Fix((Edit.set(path, secure),), UNSAFE, f"Write {secure}")
         yield Problem(path, f"{client.wording.name(field)} entry '{urls.shown(url)}'{note} uses http://; the service "
-                            "allows http only for localhost, 127.0.0.1 and [::1]. Use https://.")
+                            "allows http only for localhost, 127.0.0.1 and [::1]. Use https://.", fix=fix)
 
 
 def _insecure(url):

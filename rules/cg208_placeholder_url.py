@@ -34,6 +34,7 @@ CallbackURLs:
   - https://app.mycompany.com/callback
 ```
 In the CDK, set `oAuth.callbackUrls` (and `logoutUrls`) explicitly.
+No automatic fix: only you know the URL the app really uses.
 
 ## References
 - RFC 2606 (reserved top-level and example second-level domains): https://www.rfc-editor.org/rfc/rfc2606

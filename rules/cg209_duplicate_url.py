@@ -26,12 +26,15 @@ CallbackURLs:
   - https://app.example.com/callback
   - https://staging.app.example.com/callback
 ```
+Automatic fix (safe): `--fix` removes the repeated entry (a literal URL, not one built from
+parameters or variables). Safe: the list allows the same URLs without it. If the repetition was
+meant to be another URL, add that one yourself.
 
 ## References
 - CreateUserPoolClient, CallbackURLs and LogoutURLs: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
 from linter.model import Template
-from linter.rule import Problem
+from linter.rule import SAFE, Edit, Fix, Problem
 from linter.rule_helpers import urls
 
 ID = "CG209"
@@ -49,6 +52,8 @@ def check(client, options):
         key = (field, url.text if isinstance(url, Template) else url, isinstance(url, Template))
         if key in first:
             yield Problem(path, f"{client.wording.name(field)} lists '{urls.shown(url)}' again (first at position "
-                                f"{first[key] + 1}); remove the duplicate or correct it to the URL you meant.")
+                                f"{first[key] + 1}); remove the duplicate or correct it to the URL you meant.",
+                          fix=Fix((Edit.remove(path),), SAFE, f"Remove the repeated '{urls.shown(url)}'")
+                          if isinstance(url, str) else None)
         else:
             first[key] = path[1]

@@ -25,6 +25,10 @@ RefreshTokenRotation:
   Feature: ENABLED
   RetryGracePeriodSeconds: 0
 ```
+Automatic fix (unsafe): `--fix --unsafe-fixes` sets `RefreshTokenRotation` `Feature` to
+`ENABLED`, only where the client refreshes through the OAuth code flow and
+`ALLOW_REFRESH_TOKEN_AUTH` is not enabled (with it, rotation is CG306's problem: the flow must go
+first). Unsafe because the app must then keep the new refresh token each refresh returns.
 
 ## References
 - RefreshTokenRotationType: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RefreshTokenRotationType.html
@@ -33,7 +37,7 @@ RefreshTokenRotation:
 """
 from linter.model import Unknown
 from linter.model.service import REFRESH_TOKEN_FLOW as FLOW
-from linter.rule import Problem
+from linter.rule import UNSAFE, Edit, Fix, Problem
 
 ID = "CG307"
 NAME = "public-client-refresh-without-rotation"
@@ -66,7 +70,16 @@ def check(client, options):
                   f"This client has no secret and can use refresh tokens ({how}), but {state}: a "
                   "stolen refresh token can be replayed until it expires. Set "
                   f"{words.setting('RefreshTokenRotation.Feature', 'ENABLED')} (and refresh with "
-                  f"GetTokensFromRefreshToken instead of {FLOW}).", key=key)
+                  f"GetTokensFromRefreshToken instead of {FLOW}).", key=key, fix=_fix(client))
+
+
+def _fix(client):
+    """Rotation on, where ALLOW_REFRESH_TOKEN_AUTH is certainly not enabled (CG306 otherwise)."""
+    flows = client.effective_explicit_auth_flows()
+    if not isinstance(flows, list) or any(not isinstance(flow, str) for flow in flows) or FLOW in flows:
+        return None
+    return Fix((Edit.set(("RefreshTokenRotation", "Feature"), "ENABLED"),), UNSAFE,
+               f"Set {client.wording.setting('RefreshTokenRotation.Feature', 'ENABLED')}")
 
 
 def _refresh_path(client):

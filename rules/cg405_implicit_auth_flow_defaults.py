@@ -28,6 +28,10 @@ Properties:
   ClientName: web
   ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]
 ```
+Automatic fix (unsafe): `--fix --unsafe-fixes` writes out today's default,
+`[ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH]`: the client keeps doing what
+it does, and the list is there to review. Unsafe because it states a decision nobody made yet:
+remove the flows the app does not use (custom authentication, most of all).
 
 ## References
 - CreateUserPoolClient, ExplicitAuthFlows (default when omitted): https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
@@ -35,7 +39,7 @@ Properties:
 - Authentication flows: https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
 """
 from linter.model.service import DEFAULT_EXPLICIT_AUTH_FLOWS
-from linter.rule import Problem
+from linter.rule import UNSAFE, Edit, Fix, Problem
 from linter.rule_helpers.flows import names
 
 ID = "CG405"
@@ -49,4 +53,6 @@ def check(client, options):
     yield Problem(("ExplicitAuthFlows",),
                   f"{client.wording.name('ExplicitAuthFlows')} is omitted, so the service enables "
                   f"{names(DEFAULT_EXPLICIT_AUTH_FLOWS)}. List the flows the app uses (e.g. ALLOW_USER_SRP_AUTH, "
-                  "ALLOW_REFRESH_TOKEN_AUTH).")
+                  "ALLOW_REFRESH_TOKEN_AUTH).",
+                  fix=Fix((Edit.set(("ExplicitAuthFlows",), list(DEFAULT_EXPLICIT_AUTH_FLOWS)),), UNSAFE,
+                          f"Set {client.wording.setting('ExplicitAuthFlows', list(DEFAULT_EXPLICIT_AUTH_FLOWS))}"))

@@ -21,13 +21,16 @@ PreventUserExistenceErrors: LEGACY
 ```yaml
 PreventUserExistenceErrors: ENABLED
 ```
+Automatic fix (unsafe): `--fix --unsafe-fixes` sets `ENABLED`, adding the property where it is
+omitted. Unsafe because the deployed client then answers differently: an app that tells "no such
+user" from "wrong password" by the error it gets can no longer do so.
 
 ## References
 - Managing user existence error responses: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
 - CreateUserPoolClient, PreventUserExistenceErrors: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 - Security best practices for Amazon Cognito user pools: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-security-best-practices.html
 """
-from linter.rule import Problem
+from linter.rule import UNSAFE, Edit, Fix, Problem
 
 ID = "CG406"
 NAME = "user-existence-errors-not-prevented"
@@ -42,10 +45,12 @@ def check(client, options):
     words = client.wording
     field = words.name("PreventUserExistenceErrors")
     fix = f"Set {words.setting('PreventUserExistenceErrors', 'ENABLED')}."
+    change = Fix((Edit.set(("PreventUserExistenceErrors",), "ENABLED"),), UNSAFE, fix[:-1])
     if value is None:
         yield Problem(("PreventUserExistenceErrors",),
                       f"{field} is omitted (default LEGACY): sign-in and password recovery errors reveal which "
-                      f"users exist. {fix}")
+                      f"users exist. {fix}", fix=change)
     elif value == "LEGACY":
         yield Problem(("PreventUserExistenceErrors",),
-                      f"{field} is LEGACY: sign-in and password recovery errors reveal which users exist. {fix}")
+                      f"{field} is LEGACY: sign-in and password recovery errors reveal which users exist. {fix}",
+                      fix=change)

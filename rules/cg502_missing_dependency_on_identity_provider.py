@@ -41,13 +41,16 @@ WebClient:
     UserPoolId: !Ref UserPool
     SupportedIdentityProviders: [COGNITO, !Ref GoogleIdP]
 ```
+Automatic fix (safe): `--fix` adds the provider to the client's `DependsOn` (after `Type`; a
+single name becomes a list), in Terraform to `depends_on`. Safe: it changes only the order in
+which resources are created, which makes the failing deploy work.
 
 ## References
 - DependsOn attribute: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
 - AWS::Cognito::UserPoolIdentityProvider (Ref returns the provider name): https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cognito-userpoolidentityprovider.html
 - CreateUserPoolClient, SupportedIdentityProviders: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html
 """
-from linter.rule import Problem
+from linter.rule import SAFE, Edit, Fix, Problem
 from linter.rule_helpers import cross_resource
 
 ID = "CG502"
@@ -75,4 +78,5 @@ def check(client, options):
             f"nor references it: {words.deployer} may create the client first and the deploy "
             f"fails with \"The provider {name} does not exist for User Pool\". "
             f"Add {words.dependency(logical_id)} to the client, or write "
-            f"{words.reference(logical_id, 'provider_name')} instead of '{name}'.")
+            f"{words.reference(logical_id, 'provider_name')} instead of '{name}'.",
+            fix=Fix((Edit.depend(logical_id),), SAFE, f"Add {words.dependency(logical_id)}"))

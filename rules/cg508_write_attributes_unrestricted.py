@@ -21,6 +21,7 @@ ReadAttributes: [email, name]
 ReadAttributes: [email, name]
 WriteAttributes: [name]
 ```
+No automatic fix: which attributes users may change is the app's decision.
 
 ## References
 - User pool attributes (attribute permissions): https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html

@@ -1,4 +1,5 @@
-"""Generate docs/rules.md and the README's rule list from the built-in rules' docstrings.
+"""Generate docs/rules.md, the README's rule list and its list of fixes from the built-in rules'
+docstrings (a fix is the "Automatic fix (safe|unsafe): ..." paragraph of a rule's ``## Fix``).
 
 The docstring is the one place each rule is documented.
 
@@ -8,12 +9,16 @@ The docstring is the one place each rule is documented.
 from __future__ import annotations
 
 import pathlib
+import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "rules.md"
 README = ROOT / "README.md"
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+FIXES_START, FIXES_END = "<!-- fixes:start -->", "<!-- fixes:end -->"
+#: The paragraph of a rule's ``## Fix`` that says what ``--fix`` does.
+AUTOMATIC = re.compile(r"^Automatic fix \((safe|unsafe)\): (.*?)(?:\n\n|\n```|\Z)", re.S | re.M)
 
 
 def builtin_rules():
@@ -22,11 +27,25 @@ def builtin_rules():
     return [r for r in sorted(load_rules().values(), key=lambda r: r.id) if r.origin == "built-in"]
 
 
+def automatic_fix(rule):
+    """(safety, what it does) of a rule's automatic fix, or None."""
+    match = AUTOMATIC.search(rule.doc_sections().get("Fix", ""))
+    return (match.group(1), " ".join(match.group(2).split())) if match else None
+
+
 def readme_with_rule_list(readme: str) -> str:
+    rules = builtin_rules()
     listing = "\n".join(f"- [{r.id}](docs/rules.md#{r.id.lower()}) `{r.level}` {r.name}: {r.summary}"
-                        for r in builtin_rules())
+                        for r in rules)
     head, rest = readme.split(START, 1)
-    return head + START + "\n" + listing + "\n" + END + rest.split(END, 1)[1]
+    readme = head + START + "\n" + listing + "\n" + END + rest.split(END, 1)[1]
+    fixes = ["| rule | safety | what the fix does |", "|---|---|---|"]
+    for rule in rules:
+        found = automatic_fix(rule)
+        if found:
+            fixes.append(f"| [{rule.id}](docs/rules.md#{rule.id.lower()}) {rule.name} | {found[0]} | {found[1]} |")
+    head, rest = readme.split(FIXES_START, 1)
+    return head + FIXES_START + "\n" + "\n".join(fixes) + "\n" + FIXES_END + rest.split(FIXES_END, 1)[1]
 
 
 def render() -> str:

@@ -54,7 +54,8 @@ class Finding:
     fingerprint: str = ""
     #: None when not suppressed; otherwise the suppression's reason ("" when none was given).
     suppressed: Optional[str] = None
-    #: A safe fix for ``--fix`` (a :class:`linter.rule.Replacement` of the value at ``doc_path``).
+    #: The fix, when there is one: a :class:`linter.parsers.edits.FileFix` (safety, title, the text
+    #: edits and what they change), ready for ``--fix``, the reporters and an editor's code actions.
     fix: Optional[Any] = None
     #: ``cognito-lint audit``: the deployed client the finding is about (``file`` is then its
     #: qualified name, and the span is in the DescribeUserPoolClient response as saved).

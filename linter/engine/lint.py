@@ -7,7 +7,6 @@ client paths into spans, apply the file's suppressions, redact secrets.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import re
@@ -21,11 +20,13 @@ from linter.engine.findings import FileResult, Finding
 from linter.engine.fingerprints import fingerprint
 from linter.engine.redaction import Redactor, scrubbed, scrubbed_message
 from linter.loaders import registry
+from linter.loaders.fixes import document_edits
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource
+from linter.loaders.source import ClientSource, Variant
 from linter.model import Template, Unknown
 from linter.parsers.document import Document, ParseError, Span, line_window
-from linter.rule import LEVELS as _LEVELS, Problem, Rule, RuleError
+from linter.parsers.edits import FileFix, merge_removals, text_digest
+from linter.rule import LEVELS as _LEVELS, SAFE, Edit, Fix, Problem, Replacement, Rule, RuleError
 
 PARSE_ERROR = "CG001"
 UNUSED = suppressions.UNUSED_SUPPRESSION
@@ -90,6 +91,11 @@ def _lint_bytes(path: str, config: LintConfig, explicit: bool,
     data = read(result)
     if data is None:
         return result
+    _lint_data(result, path, data, config, explicit)
+    return result
+
+
+def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, explicit: bool) -> FileResult:
     unicode_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16/32 text: CG001, not "binary"
     if discovery.looks_binary(data) and not unicode_bom:
         if explicit:
@@ -122,14 +128,28 @@ def _lint_bytes(path: str, config: LintConfig, explicit: bool,
     for document in documents.values():
         own = [s for s in sources if (s.document or doc) is document]
         redactor = Redactor(_secrets(document, own))
-        found = [f for source in own for f in _check_client(document, source, config, redactor)]
+        digest = text_digest(document.text)
+        found = [f for source in own for f in _check_client(document, source, config, redactor, digest)]
         if document is doc:
             found += [_recovered(document, message, span, config, redactor) for message, span in document.problems]
         result.findings += suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
                                               unused_level, lambda line, column: _shown(document, redactor, line, column))
-        result.digests[document.path] = text_digest(document.text)
+        result.digests[document.path] = digest
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def secret_masker(path: str, text: str):
+    """A function ``(line, offset) -> line`` that masks the secrets of the file at ``path`` when it
+    holds ``text`` (what the findings' snippets mask), for showing lines of it (``--diff``).  A
+    text that does not parse shows only the formats' words (as a CG001 snippet)."""
+    try:
+        doc = registry.parse(path, text.encode("utf-8", "surrogatepass"))
+        sources = registry.load(doc)
+    except (ParseError, RecursionError, ValueError):
+        return lambda line, offset: scrubbed(line, registry.names())
+    redactor = Redactor(_secrets(doc, [s for s in sources if s.document is None or s.document is doc]))
+    return redactor.snippet
 
 
 def lint_loaded(doc: Document, sources: list[ClientSource], config: LintConfig) -> list[Finding]:
@@ -191,11 +211,6 @@ def _secrets(doc: Document, sources: list[ClientSource]) -> SecretText:
     return secrets
 
 
-def text_digest(text: str) -> str:
-    """Identifies the text a file had when it was linted (``--fix`` writes only over that text)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 #: How much of the line before a snippet is read to mask a ``secret = ...`` starting before it.
 _CONTEXT = 256
 
@@ -255,9 +270,10 @@ def _recovered(doc: Document, message: str, span: Span, config: LintConfig, reda
                    source_line=source_line, source_column=source_column)
 
 
-def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor) -> list[Finding]:
+def _check_client(doc: Document, source: ClientSource, config: LintConfig, redactor: Redactor,
+                  digest: str = "") -> list[Finding]:
     """Run every rule on every variant; merge what the variants share, name the conditions otherwise."""
-    seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict]]] = {}
+    seen: dict[tuple, tuple[Rule, Problem, tuple, bool, list[dict], list]] = {}
     for variant in source.variants:
         for rule in config.rules.values():
             try:
@@ -270,10 +286,11 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                 key = key or problem.key
                 ident = (rule.id, doc_path, key, problem.message)
                 if ident not in seen:
-                    seen[ident] = (rule, problem, doc_path, key, [])
+                    seen[ident] = (rule, problem, doc_path, key, [], [])
                 seen[ident][4].append(variant.client.conditions)
+                seen[ident][5].append((variant, _changes(doc, source, variant, problem)))
     findings = []
-    for rule, problem, doc_path, key, conditions in seen.values():
+    for rule, problem, doc_path, key, conditions, changes in seen.values():
         span = doc.span(doc_path, key)
         message = problem.message
         if len(conditions) < len(source.variants):
@@ -282,10 +299,7 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
         level = config.level_of(rule.id, problem.level)
         if level not in _LEVELS:
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
-        # A fix replaces the value the finding points at: not a key or the client's anchor, nor a
-        # value the document does not hold as such (a branch inside a .tf.json "${...}" string).
-        fix = problem.fix if problem.fix is not None and not key and _value_at(doc.data, doc_path, _MISSING) \
-            is not _MISSING else None
+        fix = _file_fix(doc, redactor, problem, changes, source.variants, _words(source), digest)
         source_line, source_column = _shown(doc, redactor, span.line, span.column)
         findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span, client=source.name,
                                 kind=source.kind, source_line=source_line, source_column=source_column,
@@ -294,6 +308,74 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                                                         _value_at(doc.data, doc_path) if not key else None,
                                                         source.identity)))
     return findings
+
+
+def _as_fix(problem: Problem) -> Optional[Fix]:
+    """A problem's fix; a :class:`Replacement` is a safe fix that sets the value at its path."""
+    fix = problem.fix
+    if isinstance(fix, Replacement):
+        return Fix((Edit.set(problem.path, fix.value),), SAFE)
+    return fix if isinstance(fix, Fix) else None
+
+
+def _changes(doc: Document, source: ClientSource, variant: Variant, problem: Problem) -> Optional[tuple]:
+    fix = _as_fix(problem)
+    if fix is None:
+        return None
+    try:
+        return document_edits(doc, source, variant, fix)
+    except Exception:  # noqa: BLE001 - a fix that cannot be placed is no fix; the finding stays
+        return None
+
+
+def _words(source: ClientSource) -> Any:
+    return source.variants[0].client.wording if source.variants else None
+
+
+def _file_fix(doc: Document, redactor: Redactor, problem: Problem, found: list, variants: list,
+              words: Any, digest: str) -> Optional[FileFix]:
+    """The fix a finding carries: offered only when the variants with the problem get the same
+    document edits and no other variant reads the text they change (a value in the branch of an
+    ``!If`` or a Terraform conditional that only those variants take; editing what every variant
+    reads would change the others too), when the file's syntax can write every edit, and when what
+    it writes shows no secret."""
+    fix = _as_fix(problem)
+    if fix is None or not found:
+        return None
+    changes = [c for _, c in found]
+    if changes[0] is None or any(c != changes[0] for c in changes):
+        return None
+    having = {id(variant) for variant, _ in found}
+    others = [v for v in variants if id(v) not in having]
+    if others and any(_reads(variant, change.path) for variant in others for change in changes[0]):
+        return None
+    edits = []
+    for change in merge_removals(changes[0]):
+        try:
+            rendered = doc.render(change)
+        except Exception:  # noqa: BLE001 - a fix that cannot be written is no fix; the finding stays
+            rendered = None
+        if not rendered:
+            return None
+        edits.extend(rendered)
+    if any(redactor.message(edit.new_text) != edit.new_text for edit in edits):
+        return None
+    for index, edit in enumerate(edits):  # the edits of one fix never overlap each other
+        if any(edit.start < other.end and other.start < edit.end for other in edits[index + 1:]):
+            return None
+    title = fix.title or (f"Write {words.value(problem.fix.value)}" if isinstance(problem.fix, Replacement) and words
+                          else "Apply the fix")
+    return FileFix(fix.safety, title, tuple(edits), tuple(changes[0]), digest)
+
+
+def _reads(variant: Variant, path: tuple) -> bool:
+    """Whether the variant's values come from text at, in or around the document path."""
+    path = tuple(path)
+    for origin in variant.origin.values():
+        shorter = min(len(origin), len(path))
+        if tuple(origin[:shorter]) == path[:shorter]:
+            return True
+    return False
 
 
 _MISSING = object()

@@ -62,6 +62,9 @@ class RunResult:
     errors: int = 0
     files: int = 0
     clients: int = 0
+    #: Path → digest of the text linted (``FileResult.digests``); None for a path whose text
+    #: differed between two reads in this run (it changed while it was linted: never fixed).
+    digests: dict = field(default_factory=dict)
 
 
 def collect(results: Iterable[FileResult], ignores: Optional[PerFileIgnores] = None,
@@ -74,6 +77,8 @@ def collect(results: Iterable[FileResult], ignores: Optional[PerFileIgnores] = N
         run.clients += result.clients
         run.findings.extend(ignores.keep(result.path, result.findings) if ignores else result.findings)
         run.errors += len(result.errors)
+        for path, digest in result.digests.items():
+            run.digests[path] = digest if run.digests.get(path, digest) == digest else None
         if on_file is not None:
             on_file(result)
     run.findings = deduplicated(run.findings)

@@ -1,1 +1,2 @@
-"""Fixes: the edits that findings carry, written into their files (``apply``)."""
+"""Fixes: the edits that findings carry, written into their files (``apply``: ``--fix``) or shown
+as a unified diff (``diff``: ``--diff``)."""

@@ -13,7 +13,7 @@ import os
 from typing import Any, Optional
 
 from linter.loaders import deployed
-from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.model import CLIENT_FIELDS, build_client
 from linter.model.service import STRUCTURE_MEMBERS
 from linter.model.constraints import kind_table
@@ -55,7 +55,8 @@ def load(doc: Document) -> list[ClientSource]:
     if not isinstance(name, str) or not name:
         name = os.path.basename(doc.path)
     client = build_client(kind, name, dict(raw))
-    return [ClientSource(kind=kind, name=name, anchor=prefix, variants=[Variant(client, {(): prefix})])]
+    return [ClientSource(kind=kind, name=name, anchor=prefix, variants=[Variant(client, {(): prefix})],
+                         settings=Settings(prefix))]
 
 
 FORMAT = InputFormat(

@@ -15,10 +15,11 @@ from linter.loaders import cdk, secrets
 from linter.loaders.conditions import possible_assignments
 from linter.loaders.intrinsics import Evaluator, intrinsic
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.loaders.source import MISSING, ClientSource, InputFormat, Settings, Variant, value_at
 from linter.model import build_client
 from linter.model.wording import CloudFormationWording
 from linter.parsers.document import DocPath, Document
+from linter.parsers.edits import APPEND, INSERT, REPLACE, DocEdit
 from linter.parsers.yaml_document import CFN_TAGS
 
 CLIENT_TYPE = "AWS::Cognito::UserPoolClient"
@@ -55,9 +56,12 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
         props = resource.get("Properties")
         if not isinstance(props, dict):
             props = {}
-        source = ClientSource(kind="cloudformation", name=str(logical_id),
-                              anchor=base + ("Resources", logical_id), resource=str(logical_id),
-                              stack=cdk.stack_name(doc.path), construct=cdk.construct_path(resource))
+        stack = cdk.stack_name(doc.path)
+        anchor = base + ("Resources", logical_id)
+        source = ClientSource(kind="cloudformation", name=str(logical_id), anchor=anchor, resource=str(logical_id),
+                              stack=stack, construct=cdk.construct_path(resource),
+                              # A CDK assembly's templates are written by the next synth: fix the app instead.
+                              settings=None if stack else CloudFormationSettings(anchor))
         condition = resource.get("Condition") if isinstance(resource.get("Condition"), str) else None
         used = _conditions_used(props) | ({condition} if condition else set())
         for assignment in _assignments(sorted(used), template.get("Conditions")):
@@ -72,6 +76,36 @@ def load(doc: Document, base: DocPath = ()) -> list[ClientSource]:
             source.variants.append(Variant(client, evaluator.origin))
         sources.append(source)
     return sources
+
+
+class CloudFormationSettings(Settings):
+    """A resource's ``Properties`` (added with the first setting when the resource has none) and
+    its ``DependsOn`` (written after ``Type``; a single name becomes a list)."""
+
+    def __init__(self, resource: DocPath):
+        super().__init__(tuple(resource) + ("Properties",))
+        self.resource = tuple(resource)
+
+    def add_entries(self, doc: Document, entries: list) -> Any:
+        if value_at(doc.data, self.container) is MISSING:
+            resource = value_at(doc.data, self.resource)
+            if not isinstance(resource, dict):
+                return None
+            return [DocEdit(INSERT, self.resource, dict(entries), key="Properties")]
+        return super().add_entries(doc, entries)
+
+    def dependency(self, doc: Document, resource: str) -> Any:
+        body = value_at(doc.data, self.resource)
+        if not isinstance(body, dict):
+            return None
+        if "DependsOn" not in body:
+            return [DocEdit(INSERT, self.resource, resource, key="DependsOn", after="Type")]
+        current = body["DependsOn"]
+        if isinstance(current, str):
+            return [DocEdit(REPLACE, self.resource + ("DependsOn",), [current, resource])]
+        if isinstance(current, list) and all(isinstance(item, str) for item in current):
+            return [DocEdit(APPEND, self.resource + ("DependsOn",), resource)]
+        return None
 
 
 def _assignments(names: list[str], definitions: Any) -> list[dict[str, bool]]:

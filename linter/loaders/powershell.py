@@ -16,11 +16,12 @@ from typing import Any, Optional
 from linter.loaders import secrets
 from linter.loaders.expressions import to_value
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant, value_at
 from linter.model import CLIENT_FIELDS, Template, Unknown, Wording, build_client
 from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE_MEMBERS
 from linter.model.wording import TARGETS
 from linter.parsers.document import Document
+from linter.parsers.edits import INSERT, DocEdit
 from linter.parsers.scanner import Expression
 
 #: Parameter (lowercase) → API field; aliases included (the README's "Inputs" section).
@@ -104,6 +105,33 @@ class PowerShellWording(Wording):
 WORDINGS = {kind: PowerShellWording(TARGETS[kind]) for kind in ("api-create", "api-update")}
 
 
+class PowerShellSettings(Settings):
+    """A call's parameters, by the cmdlets' names (``-PreventUserExistenceError``); a structure's
+    members are flattened parameters (``-RefreshTokenRotation_Feature``).  A parameter is not added
+    when the call already binds one to the same field (a ``$null`` argument, an alias)."""
+
+    def key(self, field: str) -> str:
+        return POWERSHELL_NAMES.get(field, "-" + field)[1:]
+
+    def structure(self, structure: str, members: dict) -> list:
+        return [(self.flattened(structure, member), value) for member, value in members.items()]
+
+    def flattened(self, structure: str, member: str) -> str:
+        return POWERSHELL_NAMES.get(f"{structure}.{member}", f"-{structure}_{member}")[1:]
+
+    def add_entries(self, doc: Document, entries: list):
+        parameters = value_at(doc.data, self.container)
+        if not isinstance(parameters, dict):
+            return None
+        bound = {resolve(written) or written.lower() for written in parameters}
+        if any((resolve(key) or key.lower()) in bound for key, _ in entries):
+            return None
+        return [DocEdit(INSERT, self.container, value, key=key) for key, value in entries]
+
+    def add_member(self, doc: Document, structure_path: tuple, structure: str, member: str, value: Any):
+        return self.add_entries(doc, [(self.flattened(structure, member), value)])
+
+
 def resolve(name: str) -> Optional[str]:
     """The parameter (lowercase) that ``name`` means: exact, else an unambiguous prefix."""
     lowered = name.lower()
@@ -123,7 +151,8 @@ def load(doc: Document) -> list[ClientSource]:
         name = raw.get("ClientName") if isinstance(raw.get("ClientName"), str) and raw.get("ClientName") else \
             f"{command['cmdlet']} (line {line})"
         client = build_client(kind, name, raw, wording=WORDINGS[kind])
-        sources.append(ClientSource(kind=kind, name=name, anchor=path, resource=name, variants=[Variant(client, origin)]))
+        sources.append(ClientSource(kind=kind, name=name, anchor=path, resource=name, variants=[Variant(client, origin)],
+                                    settings=PowerShellSettings(path + ("parameters",))))
     return sources
 
 

@@ -9,6 +9,77 @@ from typing import Any, Callable, Optional
 
 from linter.model import AppClient, Unknown
 from linter.parsers.document import DocPath, Document
+from linter.parsers.edits import INSERT, DocEdit
+
+#: A value missing from a document (``value_at``).
+MISSING = object()
+
+
+def value_at(data: Any, path: DocPath) -> Any:
+    """The value at a document path, or :data:`MISSING` (a Terraform conditional's branches are
+    steps too)."""
+    for step in path:
+        branches = getattr(data, "branches", None)
+        if isinstance(data, dict) and isinstance(step, str) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(data):
+            data = data[step]
+        elif isinstance(branches, dict) and step in branches:
+            data = branches[step]
+        else:
+            return MISSING
+    return data
+
+
+class Settings:
+    """Where and how a client's settings are written in its document, for the fixes that add a
+    setting or a dependency (``linter/loaders/fixes.py``).  This one: the API's names, as keys of
+    the mapping at ``container`` (an API payload).  Each format that can be fixed gives its
+    clients one (:class:`ClientSource` ``settings``); None means its files are not fixed (a
+    Terraform plan, a CDK assembly: the next plan or synth writes them again)."""
+
+    def __init__(self, container: DocPath):
+        self.container = tuple(container)
+
+    def key(self, field: str) -> str:
+        """The document's name for a top-level API field."""
+        return field
+
+    def structure(self, structure: str, members: dict) -> list[tuple[str, Any]]:
+        """(key, value) entries that add a structure with ``members`` to the settings."""
+        return [(self.key(structure), dict(members))]
+
+    def member_key(self, structure: str, member: str) -> str:
+        """The document's name of a structure member, inside the structure's mapping."""
+        return member
+
+    def value(self, field: str, value: Any) -> Any:
+        """A value as the document holds it."""
+        return value
+
+    def add_field(self, doc: Document, field: str, value: Any) -> Optional[list[DocEdit]]:
+        """Edits that add an omitted top-level field."""
+        entries = self.structure(field, value) if isinstance(value, dict) else [(self.key(field), self.value(field, value))]
+        return self.add_entries(doc, entries)
+
+    def add_entries(self, doc: Document, entries: list[tuple[str, Any]]) -> Optional[list[DocEdit]]:
+        settings = value_at(doc.data, self.container)
+        if not isinstance(settings, dict) or any(key in settings for key, _ in entries):
+            return None
+        return [DocEdit(INSERT, self.container, value, key=key) for key, value in entries]
+
+    def add_member(self, doc: Document, structure_path: DocPath, structure: str, member: str,
+                   value: Any) -> Optional[list[DocEdit]]:
+        """Edits that add an omitted member to a structure written at ``structure_path``."""
+        mapping = value_at(doc.data, structure_path)
+        key = self.member_key(structure, member)
+        if not isinstance(mapping, dict) or key in mapping:
+            return None
+        return [DocEdit(INSERT, tuple(structure_path), self.value(f"{structure}.{member}", value), key=key)]
+
+    def dependency(self, doc: Document, resource: str) -> Optional[list[DocEdit]]:
+        """Edits that make the client wait for ``resource`` (None: the format has no such thing)."""
+        return None
 
 ClientPath = tuple  # tuple[str | int, ...], e.g. ("CallbackURLs", 2)
 
@@ -67,6 +138,8 @@ class ClientSource:
     construct: Optional[str] = None
     #: The document the client's paths refer to, when not the one linted (a serverless ${file()} include).
     document: Optional[Document] = None
+    #: How fixes add settings to the client (None: its file is not fixed).
+    settings: Optional[Settings] = None
     #: What names a deployed client in finding identities instead of its file (``cognito-lint
     #: audit``: the pool ARN + ``/client/ID``), so that a baseline holds wherever the client was read.
     identity: Optional[str] = None

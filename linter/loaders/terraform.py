@@ -31,9 +31,10 @@ from linter.loaders import secrets
 from linter.loaders.conditions import possible_assignments
 from linter.loaders.expressions import Defaults, to_value, unknown
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource, InputFormat, Variant
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant, value_at
 from linter.model import Template, Unknown, Wording, build_client
 from linter.parsers.document import Document
+from linter.parsers.edits import APPEND, INSERT, DocEdit
 from linter.parsers.hcl import FALSE, TRUE, Conditional, HclDocument, parse_expression
 from linter.parsers.scanner import Expression
 
@@ -139,6 +140,40 @@ class TerraformWording(Wording):
 
 WORDING = TerraformWording()
 
+#: API structure → (block, API member → argument).
+_BLOCK_OF = {api: (block, {member: tf for tf, member in members.items()}) for block, (api, members) in BLOCKS.items()}
+
+
+class TerraformSettings(Settings):
+    """A resource's body: Terraform's argument names, nested blocks for structures (``[{...}]`` in
+    HCL, an object in the JSON syntax), ``depends_on`` with a reference (HCL) or its string (JSON)."""
+
+    def __init__(self, body: tuple, hcl: bool):
+        super().__init__(body)
+        self.hcl = hcl
+
+    def key(self, field: str) -> str:
+        return TERRAFORM_NAMES.get(field, field)
+
+    def structure(self, structure: str, members: dict) -> list:
+        block, names = _BLOCK_OF[structure]
+        body = {names.get(member, member): value for member, value in members.items()}
+        return [(block, [body] if self.hcl else body)]
+
+    def member_key(self, structure: str, member: str) -> str:
+        return _BLOCK_OF[structure][1].get(member, member)
+
+    def dependency(self, doc: Document, resource: str):
+        body = value_at(doc.data, self.container)
+        if not isinstance(body, dict):
+            return None
+        reference = Expression(resource) if self.hcl else resource
+        if "depends_on" not in body:
+            return [DocEdit(INSERT, self.container, [reference], key="depends_on")]
+        if isinstance(body["depends_on"], list):
+            return [DocEdit(APPEND, self.container + ("depends_on",), reference)]
+        return None
+
 
 def recognise(data: Any) -> bool:
     """A ``.tf.json`` file with a client resource, or a plan (``terraform show -json``)."""
@@ -175,7 +210,8 @@ def load(doc: Document) -> list[ClientSource]:
             template = module.context_for(body) if module else None
             if module is None:
                 body = {k: _json_conditional(v) for k, v in body.items()}
-            source = ClientSource(kind="terraform", name=name, anchor=anchor, resource=name)
+            source = ClientSource(kind="terraform", name=name, anchor=anchor, resource=name,
+                                  settings=TerraformSettings(anchor, isinstance(doc, HclDocument)))
             for assignment in _assignments(body):
                 branches = _Branches(assignment)
                 raw, origin = _client_properties(body, anchor, convert, branches)

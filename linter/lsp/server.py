@@ -157,7 +157,7 @@ def code_actions(linted: Linted, uri: str, wanted: list, fix_all: bool) -> list[
         fix = fix_edits(document, finding)
         if fix is not None:
             new = " ".join(edit.text for edit in fix.edits)
-            title = f"Fix {finding.rule_id}: write {new if len(new) <= 40 else new[:39] + '…'}"
+            title = f"Fix {finding.rule_id}: " + (fix.title or f"write {new if len(new) <= 40 else new[:39] + '…'}")
             found.append(lsp.CodeAction(
                 title=title if fix.safe else f"{title} (unsafe fix: check the result)",
                 kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag], is_preferred=fix.safe,

@@ -6,14 +6,11 @@ A *document path* is a tuple of mapping keys and list indexes from the document 
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
 DocPath = tuple  # tuple[str | int, ...]
-#: A string every format reads back as that string without quotes (an enum value, a word).
-_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 @dataclass(frozen=True)
@@ -91,18 +88,11 @@ class Document:
         starts = self._starts()
         return starts[line - 1] + column - 1 if 0 < line <= len(starts) else len(self.text)
 
-    def literal(self, value: Any, original: str) -> str:
-        """``value`` written in this format, in the quoting style of ``original`` (the text it
-        replaces): for fixes.  JSON, YAML and Terraform share the syntax of the values fixes write."""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, int):
-            return str(value)
-        if original[:1] == "'":
-            return "'" + value.replace("'", "''") + "'"
-        if original[:1] == '"' or not _PLAIN.fullmatch(value):
-            return json.dumps(value, ensure_ascii=False)
-        return value
+    def render(self, change: Any) -> Optional[list]:
+        """The :class:`~linter.parsers.edits.TextEdit` list that makes ``change`` (a
+        :class:`~linter.parsers.edits.DocEdit`) in this document's syntax and style, or None when
+        it cannot be written here safely (each syntax's parser knows how)."""
+        return None
 
     def offsets_span(self, start: int, end: int) -> Span:
         line, col = self.position(start)

@@ -17,10 +17,13 @@ list of bodies (``data[...]["token_validity_units"][0]``), as in ``terraform sho
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Optional, Union
 
+from linter.parsers import writing
 from linter.parsers.document import DocPath, ParseError, TableDocument
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 _IDENT = re.compile(r"[A-Za-z_][\w-]*")
@@ -78,6 +81,56 @@ class HclDocument(TableDocument):
         doc = cls(path, text, data, parser.keys, parser.values)
         doc.problems = [(message, doc.offsets_span(start, end)) for message, start, end in parser.problems]
         return doc
+
+    # -- writing fixes ---------------------------------------------------------------------------
+
+    def render(self, change: DocEdit) -> Optional[list[TextEdit]]:
+        return text_edits(self, self._raw_edits(change))
+
+    def _raw_edits(self, change: DocEdit) -> Optional[list[tuple[int, int, str]]]:
+        path = tuple(change.path)
+        if change.action == REPLACE:
+            span = self._values.get(path)
+            if span is None:
+                return None
+            return [(span[0], span[1], hcl_value(change.value))]
+        if change.action in (REMOVE, APPEND):
+            list_path = path[:-1] if change.action == REMOVE else path
+            span = self._values.get(list_path)
+            if span is None or self.text[span[0]:span[0] + 1] != "[":
+                return None
+            opener, closer = span[0], span[1] - 1
+            items = []
+            while list_path + (len(items),) in self._values:
+                items.append(self._values[list_path + (len(items),)])
+            if change.action == APPEND:
+                return writing.append_separated(self.text, items, opener, closer, hcl_value(change.value),
+                                                self.comment_markers)
+            indexes = _indexes(change)
+            if len(indexes) == len(items):
+                return [(opener + 1, closer, "")]
+            return writing.remove_separated(self.text, items, indexes, self.comment_markers)
+        if change.action == INSERT:
+            return self._insert(path, change.key, change.value)
+        return None
+
+    def _insert(self, body_path: DocPath, name: str, value: Any) -> Optional[list[tuple[int, int, str]]]:
+        """A new argument (or nested block, for a list of mappings) at the end of a block's body."""
+        span = self._values.get(body_path)
+        if span is None or self.text[span[0]:span[0] + 1] != "{" or self.text[span[1] - 1:span[1]] != "}":
+            return None
+        closer = span[1] - 1
+        entries = sorted(start for key, (start, _) in self._keys.items()
+                         if len(key) == len(body_path) + 1 and key[:len(body_path)] == body_path
+                         and span[0] < start < closer)
+        outer = writing.indent(self.text, span[0])
+        inner = writing.indent(self.text, entries[0]) if entries else outer + "  "
+        step = writing.unit(inner, outer)
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            lines = [line for body in value for line in _block_lines(name, body, step)]
+        else:
+            lines = [writing.aligned_name(self.text, closer, name) + "= " + hcl_value(value)]
+        return writing.insert_before_closing_line(self.text, closer, lines, inner)
 
 
 class _Parser(Reader):
@@ -447,6 +500,35 @@ class _Parser(Reader):
             raise self.error(f"unexpected {c!r}")
         else:
             self.pos += 1
+
+
+def hcl_value(value: Any) -> str:
+    """A value in HCL: strings quoted (``${`` and ``%{`` escaped), tuples, objects, and
+    expressions as written."""
+    if isinstance(value, Expression):
+        return value.text
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(hcl_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {hcl_value(v)}" for k, v in value.items()) + " }"
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    return quoted.replace("${", "$${").replace("%{", "%%{")
+
+
+def _block_lines(name: str, body: dict, step: str) -> list[str]:
+    lines = [name + " {"]
+    for key, value in body.items():
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            lines += [step + line for item in value for line in _block_lines(key, item, step)]
+        else:
+            lines.append(f"{step}{key} = {hcl_value(value)}")
+    return lines + ["}"]
 
 
 def parse(path: str, text: str) -> HclDocument:

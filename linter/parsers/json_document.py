@@ -7,7 +7,9 @@ import json
 import re
 from typing import Any, Optional
 
+from linter.parsers import writing
 from linter.parsers.document import DocPath, Document, ParseError, Span
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 
 _DECODER = json.JSONDecoder()
 _TOKEN = re.compile(r'\s*(?:("(?:[^"\\]|\\.)*")|([{}\[\],:])|(-?[0-9][0-9.eE+-]*|true|false|null))', re.S)
@@ -148,6 +150,89 @@ class JsonDocument(Document):
             scan.entries[len(scan.entries)] = (None, value)
         scan.next = self._value_end(value)
 
+    # -- writing fixes ---------------------------------------------------------------------------
+
+    def render(self, change: DocEdit) -> Optional[list[TextEdit]]:
+        try:
+            return text_edits(self, self._raw_edits(change))
+        except (ValueError, KeyError, IndexError):
+            return None
+
+    def _raw_edits(self, change: DocEdit) -> Optional[list[tuple[int, int, str]]]:
+        if change.action == REPLACE:
+            start = self._value_offset(change.path)
+            if start is None:
+                return None
+            end = self._value_end(start)
+            return [(start, end, self._json(change.value, start, False))]
+        container_path = change.path[:-1] if change.action == REMOVE else change.path
+        opener = self._value_offset(container_path)
+        if opener is None or self.text[opener] not in "[{":
+            return None
+        closer = self._value_end(opener) - 1
+        entries = self._entries(opener)
+        if change.action == REMOVE:
+            items = [(start, end) for _, _, start, end in entries]
+            indexes = _indexes(change)
+            if len(indexes) == len(items):
+                return [(opener, closer + 1, "[]")]
+            return writing.remove_separated(self.text, items, indexes, ())
+        multiline = "\n" in self.text[opener:closer]
+        compact = _compact(self.text, entries)
+        if change.action == APPEND:
+            items = [(start, end) for _, _, start, end in entries]
+            at = items[-1][0] if items else opener
+            return writing.append_separated(self.text, items, opener, closer,
+                                            self._json(change.value, at, multiline, compact=compact), ())
+        if change.action == INSERT:
+            items = [(key_span[0], end) for _, key_span, _, end in entries]
+            keys = [key for key, _, _, _ in entries]
+            colon = ": "
+            if entries:
+                key_end, value_start = entries[-1][1][1], entries[-1][2]
+                colon = self.text[key_end:value_start] if "\n" not in self.text[key_end:value_start] else ": "
+            at = items[-1][0] if items else opener
+            lists_multiline = any(self.text[start] == "[" and "\n" in self.text[start:end] for _, _, start, end in entries)
+            value = self._json(change.value, at, multiline, lists_multiline, compact)
+            rendered = json.dumps(change.key, ensure_ascii=False) + colon + value
+            after = keys.index(change.after) if change.after in keys else None
+            return writing.insert_separated(self.text, items, opener, closer, rendered, (), after)
+        return None
+
+    def _json(self, value: Any, at: int, multiline: bool, lists_multiline: bool = False, compact: bool = False) -> str:
+        """``value`` as JSON; a mapping (and a list, when the file's lists around are) on lines
+        of their own at the indentation of the text at ``at``, in a multi-line container; without
+        blanks after separators in a container written without them."""
+        if not multiline or not isinstance(value, (dict, list)) or not value:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":") if compact else (", ", ": "))
+        here = writing.indent(self.text, at)
+        step = self._indent_unit()
+        newline = writing.eol(self.text, at)
+        return _pretty(value, here, step, newline, lists_multiline)
+
+    def _indent_unit(self) -> str:
+        """The file's indentation step: what the first nested member adds to its parent's."""
+        match = re.search(r"\n([ \t]*)[\[{\"]", self.text)
+        first = match.group(1) if match else ""
+        return first if first.strip() == "" and first else "  "
+
+    def _value_offset(self, doc_path: DocPath) -> Optional[int]:
+        pos = self._token(0)[1]
+        for step in doc_path:
+            found = self._child(pos, step)
+            if found is None:
+                return None
+            pos = found[1]
+        return pos
+
+    def _entries(self, pos: int) -> list[tuple[Any, Optional[tuple[int, int]], int, int]]:
+        """(key or index, key span, value start, value end) of every entry of the container at ``pos``."""
+        self._child(pos, 0 if self.text[pos] == "[" else "")  # creates the scan
+        scan = self._scans[pos]
+        while not scan.done:
+            self._scan_next(scan)
+        return [(key, key_span, start, self._value_end(start)) for key, (key_span, start) in scan.entries.items()]
+
     def _duplicates(self) -> list[tuple[str, int, int, int]]:
         """(key, offset of its first occurrence, start and end of a later one) of every key an object repeats."""
         found = []
@@ -174,6 +259,30 @@ class JsonDocument(Document):
                 else:
                     stack[-1][name] = start
                 expect_key = False
+
+
+def _compact(text: str, entries: list) -> bool:
+    """The container writes its separators without blanks (``{"a":1,"b":2}``, minified JSON)."""
+    if not entries:
+        return False
+    if len(entries) >= 2:
+        between = text[entries[0][3]:entries[1][2] if entries[1][1] is None else entries[1][1][0]]
+        if between != ",":
+            return False
+    key_span = entries[0][1]
+    return key_span is None or text[key_span[1]:entries[0][2]] == ":"
+
+
+def _pretty(value: Any, here: str, step: str, newline: str, lists_multiline: bool) -> str:
+    inner = here + step
+    if isinstance(value, dict) and value:
+        return "{" + ",".join(newline + inner + json.dumps(k, ensure_ascii=False) + ": "
+                              + _pretty(v, inner, step, newline, lists_multiline) for k, v in value.items()) \
+            + newline + here + "}"
+    if isinstance(value, list) and value and lists_multiline:
+        return "[" + ",".join(newline + inner + _pretty(v, inner, step, newline, lists_multiline) for v in value) \
+            + newline + here + "]"
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
 def parse(path: str, text: str) -> JsonDocument:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
+from linter.parsers import writing
 from linter.parsers.document import DocPath, ParseError, TableDocument
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
@@ -44,19 +46,14 @@ class PowerShellDocument(TableDocument):
     #: Tells the loaders this is a script, not a JSON or YAML mapping.
     format = "powershell"
 
-    def literal(self, value: Any, original: str) -> str:
-        if isinstance(value, bool):
-            return "$true" if value else "$false"
-        if isinstance(value, str) and original[:1] == '"':
-            return '"' + value.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
-        return super().literal(value, original)
-
     def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict,
-                 assignments: dict[str, list[tuple[int, int]]]):
+                 assignments: dict[str, list[tuple[int, int]]], calls: Optional[dict] = None):
         super().__init__(path, text, data, keys, values)
         #: Variable (lower case) → text ranges of the values assigned to it (``$secret = '...'``),
         #: so that what a variable passed to a secret parameter holds is known to be secret.
         self.assignments = assignments
+        #: Call path → where its own arguments end, and the ``@{...}`` ranges splatted into it.
+        self.calls: dict[DocPath, _Call] = calls or {}
 
     @classmethod
     def parse(cls, path: str, text: str) -> "PowerShellDocument":
@@ -65,15 +62,150 @@ class PowerShellDocument(TableDocument):
             commands = reader.commands()
         except RecursionError:  # brackets nested thousands deep
             raise reader.error("nesting too deep", reader.pos) from None
-        doc = cls(path, text, {"commands": commands}, reader.keys, reader.values, reader.assignments())
+        doc = cls(path, text, {"commands": commands}, reader.keys, reader.values, reader.assignments(), reader.calls)
         doc.problems = [(message, doc.offsets_span(start, end)) for message, start, end in reader.problems]
         return doc
+
+    # -- writing fixes ---------------------------------------------------------------------------
+
+    def render(self, change: DocEdit) -> Optional[list[TextEdit]]:
+        return text_edits(self, self._raw_edits(change))
+
+    def _raw_edits(self, change: DocEdit) -> Optional[list[tuple[int, int, str]]]:
+        path = tuple(change.path)
+        if change.action == REPLACE:
+            span = self._values.get(path)
+            if span is None:
+                return None
+            parent = self._values.get(path[:-1])
+            mode = self._argument_mode(path) and not (parent and self.text.startswith("@(", parent[0]))
+            original = self.text[span[0]:span[1]]
+            return [(span[0], span[1], _ps_value(change.value, mode, original[:1] if original[:1] in "'\"" else None))]
+        if change.action in (REMOVE, APPEND):
+            list_path = path[:-1] if change.action == REMOVE else path
+            span = self._values.get(list_path)
+            if span is None or (list_path + (0,)) not in self._values:
+                return None
+            items = []
+            while list_path + (len(items),) in self._values:
+                items.append(self._values[list_path + (len(items),)])
+            opener = closer = None
+            if self.text.startswith("@(", span[0]):
+                opener, closer = span[0] + 1, span[1] - 1
+            if change.action == REMOVE:
+                return writing.remove_separated(self.text, items, _indexes(change), self.comment_markers)
+            quote = _quote_among(self.text, items)
+            return writing.append_separated(self.text, items, opener, closer,
+                                            _ps_value(change.value, self._argument_mode(list_path) and opener is None,
+                                                      quote), self.comment_markers)
+        if change.action == INSERT and len(path) == 3 and path[2] == "parameters":
+            return self._insert(path[:2], change.key, change.value)
+        return None
+
+    def settle(self, data: Any, changes: list) -> None:
+        """A comma list (not ``@(...)``) left with one item by a removal reads as that item."""
+        for change in changes:
+            if change.action != REMOVE:
+                continue
+            list_path = tuple(change.path[:-1])
+            span = self._values.get(list_path)
+            parent = data
+            for step in list_path[:-1]:
+                parent = parent[step]
+            items = parent[list_path[-1]]
+            if span and not self.text.startswith("@(", span[0]) and isinstance(items, list) and len(items) == 1:
+                parent[list_path[-1]] = items[0]
+
+    def _argument_mode(self, path: DocPath) -> bool:
+        """Whether the value at ``path`` is a command argument (not a hashtable entry)."""
+        call = self.calls.get(tuple(path[:2]))
+        span = self._values.get(tuple(path))
+        if call is None or span is None:
+            return False
+        return not any(start <= span[0] < end for start, end in call.tables)
+
+    def _insert(self, call_path: DocPath, name: str, value: Any) -> Optional[list[tuple[int, int, str]]]:
+        """``-Name value`` after the call's last argument, or ``Name = value`` in the hashtable
+        splatted into it when no other call splats that hashtable."""
+        call = self.calls.get(call_path)
+        if call is None:
+            return None
+        own = [t for t in call.tables if sum(t in c.tables for c in self.calls.values()) == 1]
+        if len(call.tables) == 1 and own:
+            return self._insert_entry(call_path, own[0], name, value)
+        spans = [self._values[p] for p in self._values if len(p) == 4 and p[:3] == call_path + ("parameters",)
+                 and call.start <= self._values[p][0] < call.end]
+        quote = _quote_among(self.text, spans)
+        argument = f"-{name} {_ps_value(value, True, quote)}"
+        end = call.end
+        if re.search(r"`\r?\n", self.text[call.start:end]):  # one argument a line, backtick-continued
+            newline = writing.eol(self.text, end)
+            return [(end, end, " `" + newline + writing.indent(self.text, end) + argument)]
+        return [(end, end, " " + argument)]
+
+    def _insert_entry(self, call_path: DocPath, table: tuple[int, int], name: str,
+                      value: Any) -> Optional[list[tuple[int, int, str]]]:
+        opener, closer = table[0], table[1] - 1
+        entries = sorted((self._keys[p][0], self._values[p][1]) for p in self._keys
+                         if len(p) == 4 and p[:3] == call_path + ("parameters",) and p in self._values
+                         and opener < self._keys[p][0] < closer)
+        quote = _quote_among(self.text, [self._values[p] for p in self._values if len(p) >= 4
+                                         and p[:3] == call_path + ("parameters",) and opener < self._values[p][0] < closer])
+        rendered = _ps_value(value, False, quote)
+        if "\n" in self.text[opener:closer]:
+            at_indent = writing.indent(self.text, entries[0][0]) if entries else writing.indent(self.text, opener) + "    "
+            return writing.insert_before_closing_line(self.text, closer, [writing.aligned_name(self.text, closer, name)
+                                                                          + "= " + rendered], at_indent)
+        if not entries:
+            return [(opener + 1, opener + 1, f" {name} = {rendered} ")]
+        return [(entries[-1][1], entries[-1][1], f"; {name} = {rendered}")]
+
+
+class _Call:
+    """Where a call's own arguments are (``start`` to ``end``: the cmdlet name to the end of its
+    last argument) and the hashtables splatted into it (``@{`` to after ``}``)."""
+
+    __slots__ = ("start", "end", "tables")
+
+    def __init__(self, start: int, end: int, tables: list[tuple[int, int]]):
+        self.start, self.end, self.tables = start, end, tables
+
+
+def _ps_value(value: Any, argument_mode: bool, quote: Optional[str]) -> str:
+    """A value as PowerShell writes it: ``$true``, numbers, strings (a bare word in argument mode
+    when it is one, else quoted as ``quote`` asks, single quotes by default), lists as comma lists
+    (``@(...)`` for one item)."""
+    if isinstance(value, bool):
+        return "$true" if value else "$false"
+    if value is None:
+        return "$null"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        if len(value) == 1:  # a one-item comma list would read as the item itself
+            return "@(" + _ps_value(value[0], False, quote) + ")"
+        if argument_mode:
+            return ",".join(_ps_value(item, True, quote) for item in value)
+        return ", ".join(_ps_value(item, False, quote) for item in value)
+    text = str(value)
+    if argument_mode and quote is None and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", text):
+        return text
+    if quote == '"':
+        return '"' + text.replace("`", "``").replace('"', '`"').replace("$", "`$") + '"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _quote_among(text: str, spans: list[tuple[int, int]]) -> Optional[str]:
+    """The quote the strings among ``spans`` are written in, when they agree on one."""
+    quotes = {text[start] for start, _ in spans if text[start:start + 1] in ("'", '"')}
+    return quotes.pop() if len(quotes) == 1 else None
 
 
 class _Reader(Reader):
     def __init__(self, text: str):
         super().__init__(text)
         self.code = _code_mask(text)
+        self.calls: dict[DocPath, _Call] = {}
 
     # -- calls and splats ---------------------------------------------------------------------------
 
@@ -112,10 +244,14 @@ class _Reader(Reader):
             self.keys[path] = (match.start(), match.end())
             command = {"cmdlet": f"{match.group(1).capitalize()}-CGIPUserPoolClient", "parameters": {}, "positional": 0}
             self.pos = match.end()
+            self.last_end = self.pos
             splats = self.arguments(command, path)
             self.values[path] = (match.start(), self.pos)
+            call = self.calls[path] = _Call(match.start(), self.last_end, [])
             for name, at in splats:
-                self.splat(command, path, name, at, hashtables)
+                table = self.splat(command, path, name, at, hashtables)
+                if table is not None:
+                    call.tables.append(table)
             commands.append(command)
         return commands
 
@@ -143,31 +279,38 @@ class _Reader(Reader):
                 if not colon and (self.at_statement_end() or _PARAMETER.match(self.text, self.pos)):
                     value = True  # a switch, or a bool given no value
                     self.values[value_path] = (start, start + 1 + len(parameter.group(1)))
+                    self.last_end = start + 1 + len(parameter.group(1))
                 else:
                     value = self.argument(value_path, argument_mode=True)
+                    self.last_end = self.values[value_path][1]
                 if repeated is None:
                     command["parameters"][name] = value
             elif c == "@" and _SPLAT.match(self.text, self.pos):
                 name = _SPLAT.match(self.text, self.pos).group(1)
                 splats.append((name, self.pos))
                 self.pos += 1 + len(name)
+                self.last_end = self.pos
             else:
                 self.argument(("#positional",), argument_mode=True)
                 command["positional"] += 1
+                self.last_end = self.values[("#positional",)][1]
 
-    def splat(self, command: dict, path: DocPath, name: str, at: int, hashtables: dict) -> None:
-        """Merge the entries of the last ``$name = @{...}`` before ``at`` (explicit arguments win)."""
+    def splat(self, command: dict, path: DocPath, name: str, at: int, hashtables: dict) -> Optional[tuple[int, int]]:
+        """Merge the entries of the last ``$name = @{...}`` before ``at`` (explicit arguments win);
+        the hashtable's range (``@`` to after ``}``), or None when it is unknown."""
         found = [brace for start, brace in hashtables.get(name.lower(), ()) if start < at]
         if not found:
             command["positional"] += 1  # parameters from an unknown source: treat as unknown
             command.setdefault("unknown_splats", []).append(name)
-            return
+            return None
         saved = self.pos
         self.pos = found[-1]
         entries = self.hashtable(path + ("parameters",))
+        table = (found[-1], self.pos)
         self.pos = saved
         for key, value in entries.items():
             command["parameters"].setdefault(key, value)
+        return table
 
     # -- values -------------------------------------------------------------------------------------
 
@@ -180,12 +323,14 @@ class _Reader(Reader):
             return first
         self._move(path, path + (0,), first)  # the first value turns out to be the first item of a list
         items = [first]
+        end = self.pos
         while self.peek() == ",":
             self.pos += 1
             self.skip_blanks(newlines=True)  # a comma continues the list on the next line
             items.append(self.element(path + (len(items),), argument_mode))
+            end = self.pos
             self.skip_blanks()
-        self.values[path] = (start, self.pos)
+        self.values[path] = (start, end)  # the list's text, not the blanks after it
         return items
 
     def _move(self, old: DocPath, new: DocPath, value: Any) -> None:

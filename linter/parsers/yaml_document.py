@@ -5,10 +5,13 @@ loaders see one shape whatever the syntax.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Optional
 
+from linter.parsers import writing
 from linter.parsers.document import DocPath, Document, ParseError, Span
+from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes, text_edits
 
 #: How YAML readers take a key written twice, for the message.
 DUPLICATE_KEY_READING = ("CloudFormation keeps the last one, and stricter readers (aws cloudformation package and "
@@ -128,6 +131,250 @@ class YamlDocument(Document):
             eol = self.text.find("\n", start)
             end = eol if eol >= 0 else len(self.text)
         return self.offsets_span(start, max(end, start + 1))
+
+
+    # -- writing fixes ---------------------------------------------------------------------------
+
+    def render(self, change: DocEdit) -> Optional[list[TextEdit]]:
+        return text_edits(self, self._raw_edits(change))
+
+    def _raw_edits(self, change: DocEdit) -> Optional[list[tuple[int, int, str]]]:
+        container_path = change.path[:-1] if change.action in (REMOVE, REPLACE) else change.path
+        found = self._node_at(container_path)
+        if found is None:
+            return None
+        node, in_flow = found
+        in_flow = in_flow or _is_flow(node)
+        if change.action == REPLACE:
+            child = _yaml_child(node, change.path[-1])
+            if child is None or child[1].id != "scalar" or child[1] is node:
+                return None
+            target = child[1]
+            start, end = target.start_mark.index, target.end_mark.index
+            if self.text[start:start + 1] in ("&", "!", "*", "|", ">") or "\n" in self.text[start:end]:
+                return None  # an anchor, a tag or a block scalar: not a value to rewrite in place
+            return [(start, end, _yaml_value(change.value, in_flow, _style_of(self.text[start:end])))]
+        if change.action == REMOVE:
+            if node.id != "sequence" or not isinstance(change.path[-1], int):
+                return None
+            return self._remove_items(node, removed_indexes(change), in_flow)
+        if change.action == APPEND:
+            if node.id != "sequence":
+                return None
+            return self._append_item(node, change.value, in_flow)
+        if change.action == INSERT:
+            if node.id != "mapping":
+                return None
+            return self._insert_entry(node, change.key, change.value, change.after, in_flow)
+        return None
+
+    def _node_at(self, doc_path: DocPath) -> Optional[tuple[Any, bool]]:
+        """The node at ``doc_path`` and whether a flow collection encloses it."""
+        node, in_flow = self.root, False
+        for step in doc_path:
+            in_flow = in_flow or _is_flow(node)
+            child = _yaml_child(node, step)
+            if child is None:
+                return None
+            node = child[1]
+        return node, in_flow
+
+    def _remove_items(self, node: Any, indexes: list[int], in_flow: bool) -> Optional[list[tuple[int, int, str]]]:
+        items = node.value
+        if not all(0 <= index < len(items) for index in indexes):
+            return None
+        if in_flow:
+            spans = [(item.start_mark.index, item.end_mark.index) for item in items]
+            if len(set(indexes)) == len(spans):
+                opener, closer = self._brackets(node)
+                return None if opener is None else [(opener + 1, closer, "")]
+            return writing.remove_separated(self.text, spans, indexes, self.comment_markers)
+        if len(set(indexes)) >= len(items):
+            return None  # an empty block list would read as null
+        raws = []
+        for index in sorted(set(indexes)):
+            item = items[index]
+            end = item.end_mark.index
+            if item.id != "scalar" or _dash_prefix(self.text, item.start_mark.index) is None \
+                    or "\n" in self.text[item.start_mark.index:end] \
+                    or not writing.rest_is_blank(self.text, end, writing.line_end(self.text, end), self.comment_markers):
+                return None  # nested items, or more than the item on its line: not ours to cut
+            raws.append((writing.line_start(self.text, item.start_mark.index), writing.next_line(self.text, end), ""))
+        return raws
+
+    def _append_item(self, node: Any, value: Any, in_flow: bool) -> Optional[list[tuple[int, int, str]]]:
+        items = node.value
+        quote = _sibling_quote(items)
+        if in_flow:
+            opener, closer = self._brackets(node)
+            if opener is None:
+                return None
+            spans = [(item.start_mark.index, item.end_mark.index) for item in items]
+            return writing.append_separated(self.text, spans, opener, closer, _yaml_value(value, True, quote),
+                                            self.comment_markers)
+        if not items:
+            return None
+        last = items[-1]
+        prefix = _dash_prefix(self.text, last.start_mark.index)
+        end = _last_end(last, self.text)
+        if prefix is None or end < last.start_mark.index:
+            return None
+        blanks = prefix[:len(prefix) - len(prefix.lstrip())]
+        return writing.insert_line(self.text, end, None, [prefix.lstrip() + _yaml_value(value, False, quote)], blanks)
+
+    def _insert_entry(self, node: Any, key: str, value: Any, after: Optional[str],
+                      in_flow: bool) -> Optional[list[tuple[int, int, str]]]:
+        pairs = node.value
+        quote = _sibling_quote([v for _, v in pairs])
+        key_text = _yaml_value(key, in_flow, None)
+        if in_flow:
+            opener, closer = self._brackets(node)
+            if opener is None:
+                return None
+            spans = [(k.start_mark.index, v.end_mark.index) for k, v in pairs]
+            keys = [k.value for k, _ in pairs]
+            rendered = f"{key_text}: {_yaml_value(value, True, quote)}"
+            return writing.insert_separated(self.text, spans, opener, closer, rendered, self.comment_markers,
+                                            keys.index(after) if after in keys else None)
+        if not pairs:
+            return None
+        chosen = next((p for p in pairs if p[0].value == after), pairs[-1])
+        first_key = pairs[0][0]
+        end = _last_end(chosen[1], self.text)
+        if end < chosen[0].start_mark.index:
+            return None  # an alias: its marks are the anchor's
+        at_indent = self.text[writing.line_start(self.text, first_key.start_mark.index):first_key.start_mark.index]
+        if at_indent.strip():  # `- Key: value`: the keys' column, in blanks
+            at_indent = " " * first_key.start_mark.column
+        lines = _entry_lines(key_text, value, self._list_layout(pairs), self._step(), quote)
+        return writing.insert_line(self.text, end, None, lines, at_indent)
+
+    def _brackets(self, node: Any) -> tuple[Optional[int], int]:
+        """Offsets of a flow collection's opening and closing brackets (after any tag or anchor)."""
+        start, end = node.start_mark.index, node.end_mark.index
+        opener = self.text.find("[" if node.id == "sequence" else "{", start, end)
+        closer = end - 1
+        if opener < 0 or self.text[closer:closer + 1] not in "]}":
+            return None, closer
+        return opener, closer
+
+    def _list_layout(self, pairs: list) -> Optional[str]:
+        """How a new list is written under a key of this mapping: the blanks before each ``-``
+        relative to the key (a block list, like the mapping's other lists), or None (flow style)."""
+        for key_node, value_node in pairs:
+            if value_node.id == "sequence" and value_node.value:
+                if _is_flow(value_node):
+                    return None
+                return " " * max(value_node.start_mark.column - key_node.start_mark.column, 0)
+        for key_node, value_node in _block_entries(self.root):
+            if value_node.id == "sequence" and value_node.value and not _is_flow(value_node):
+                return " " * max(value_node.start_mark.column - key_node.start_mark.column, 0)
+        return None
+
+    def _step(self) -> str:
+        """The file's indentation step: what the first nested block mapping adds to its parent."""
+        for key_node, value_node in _block_entries(self.root):
+            if value_node.id == "mapping" and value_node.value and not _is_flow(value_node):
+                inner = value_node.value[0][0].start_mark.column - key_node.start_mark.column
+                if inner > 0:
+                    return " " * inner
+        return "  "
+
+
+_YAML11_WORDS = {"yes", "no", "on", "off", "y", "n"}
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _plain_ok(value: str, flow: bool) -> bool:
+    """``value`` may be written without quotes (and reads back as this very string)."""
+    if not value or value != value.strip() or value[0] in _INDICATORS or _plain(value) != value:
+        return False
+    if value.lower() in _YAML11_WORDS or any(ord(c) < 32 or c == "\x7f" for c in value):
+        return False
+    if ": " in value or " #" in value or value.endswith(":"):
+        return False
+    return not flow or not any(c in value for c in ",[]{}:")
+
+
+def _style_of(original: str) -> Optional[str]:
+    return original[0] if original[:1] in ("'", '"') else None
+
+
+def _yaml_value(value: Any, flow: bool, quote: Optional[str]) -> str:
+    """A value in YAML: scalars plain when they can be (and no quote style is asked for), else in
+    ``quote``; lists and mappings in flow style."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_value(item, True, quote) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_yaml_value(k, True, None)}: {_yaml_value(v, True, quote)}"
+                               for k, v in value.items()) + "}"
+    text = str(value)
+    if quote is None and _plain_ok(text, flow):
+        return text
+    if quote == "'" or (quote is None and not any(ord(c) < 32 for c in text)):
+        return "'" + text.replace("'", "''") + "'"
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _entry_lines(key_text: str, value: Any, list_indent: Optional[str], step: str, quote: Optional[str]) -> list[str]:
+    """The lines of a new block-mapping entry (relative to the mapping's indentation)."""
+    if isinstance(value, list) and value and list_indent is not None:
+        return [f"{key_text}:"] + [f"{list_indent}- {_yaml_value(item, False, quote)}" for item in value]
+    if isinstance(value, dict) and value:
+        lines = [f"{key_text}:"]
+        for k, v in value.items():
+            lines += [step + line for line in _entry_lines(_yaml_value(k, False, None), v, list_indent, step, quote)]
+        return lines
+    return [f"{key_text}: {_yaml_value(value, False, quote)}"]
+
+
+def _sibling_quote(nodes: list) -> Optional[str]:
+    """The quote every string scalar among ``nodes`` is written in, if they share one."""
+    styles = {node.style or None for node in nodes if node.id == "scalar" and node.tag.endswith(":str")}
+    if len(styles) == 1:
+        style = styles.pop()
+        return style if style in ("'", '"') else None
+    return None
+
+
+def _dash_prefix(text: str, start: int) -> Optional[str]:
+    """``"    - "`` when the block list item at ``start`` is the first thing on its line after its dash."""
+    prefix = text[writing.line_start(text, start):start]
+    return prefix if re.fullmatch(r"[ \t]*-[ \t]+", prefix) else None
+
+
+def _last_end(node: Any, text: str) -> int:
+    """Where the text of a value ends: its last scalar or flow collection (a block collection's own
+    end mark lies after the comments and blank lines that follow it)."""
+    while node.id in ("mapping", "sequence") and node.value and not _is_flow(node):
+        node = node.value[-1][1] if node.id == "mapping" else node.value[-1]
+    if node.id == "scalar" and node.style in ("|", ">"):  # a block scalar: its last written line
+        written = text[node.start_mark.index:node.end_mark.index]
+        if "+" not in written.split("\n", 1)[0]:  # (with "keep" chomping its blank lines are its value)
+            return node.start_mark.index + len(written.rstrip())
+    return node.end_mark.index
+
+
+def _block_entries(root: Any, limit: int = 2000):
+    """(key node, value node) of block mappings, breadth first (a bounded walk)."""
+    queue, seen = [root], 0
+    while queue and seen < limit:
+        node = queue.pop(0)
+        seen += 1
+        if node is None or _is_flow(node):
+            continue
+        if node.id == "mapping":
+            for key_node, value_node in node.value:
+                yield key_node, value_node
+                queue.append(value_node)
+        elif node.id == "sequence":
+            queue.extend(node.value)
 
 
 #: Deeper documents are refused before ruamel's C composer sees them: it recurses on the C stack

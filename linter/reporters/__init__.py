@@ -23,6 +23,8 @@ class RunInfo:
     quiet: bool = False
     show_source: bool = True
     sarif_category: str = "cognito-lint"
+    #: ``--unsafe-fixes`` was given (the text summary says which flag fixes what).
+    unsafe_fixes: bool = False
     notices: list = field(default_factory=list)
     #: ``cognito-lint audit``: the user pools read (None: a lint of files).
     user_pools: Optional[int] = None

@@ -9,6 +9,16 @@ from linter import __version__
 SCHEMA_VERSION = 1
 
 
+def _fix(fix):
+    """A finding's fix: its safety, title and text edits (1-based lines and columns, the end
+    column after the last character replaced; an insertion has an empty range)."""
+    if fix is None:
+        return None
+    return {"safety": fix.safety, "title": fix.title,
+            "edits": [{"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                       "end_column": e.span.end_column, "text": e.new_text} for e in fix.edits]}
+
+
 def render(findings, rules, run) -> str:
     counts = Counter(f.level for f in findings)
     document = {
@@ -45,7 +55,8 @@ def _finding(f, rules) -> dict:
         "kind": f.kind,
         "fingerprint": f.identity(),
         "suppressed": f.suppressed is not None,
-        "fixable": f.fix is not None,
+        "fixable": f.fix is not None and f.fix.safety == "safe",
+        "fix": _fix(f.fix) if where is None else None,
         **({} if where is None else {
             "account": where.account, "region": where.region, "user_pool": where.user_pool,
             "user_pool_arn": where.pool_arn, "client_id": where.client_id, "setting": where.setting or None}),

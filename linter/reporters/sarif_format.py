@@ -89,9 +89,25 @@ def _result(f, index, root) -> om.Result:
         rule_id=f.rule_id, rule_index=index[f.rule_id], level=f.level,
         message=_new(om.Message, text=f.message), locations=[location],
         partial_fingerprints={FINGERPRINT_KEY: f.identity()},
+        **({} if f.fix is None or f.deployed is not None else {"fixes": [_fix(f.fix, uri, base)]}),
         **({} if f.suppressed is None else {"suppressions": [
             _new(om.Suppression, kind="inSource", **({"justification": f.suppressed} if f.suppressed else {}))]}),
     )
+
+
+def _fix(fix, uri, base) -> om.Fix:
+    """A finding's fix: one artifact change, its text edits as replacements (an insertion deletes
+    an empty region); unsafe fixes say so in the description and the property bag."""
+    location = _new(om.ArtifactLocation, uri=uri, uri_base_id=base) if base else _new(om.ArtifactLocation, uri=uri)
+    replacements = [_new(om.Replacement,
+                         deleted_region=_new(om.Region, start_line=e.span.line, start_column=e.span.column,
+                                             end_line=e.span.end_line, end_column=e.span.end_column),
+                         inserted_content=_new(om.ArtifactContent, text=e.new_text))
+                    for e in fix.edits]
+    title = fix.title if fix.safety == "safe" else f"{fix.title} (unsafe: review it)"
+    return _new(om.Fix, description=_new(om.Message, text=title),
+                artifact_changes=[_new(om.ArtifactChange, artifact_location=location, replacements=replacements)],
+                properties={"safety": fix.safety})
 
 
 def _deployed_location(where) -> om.Location:

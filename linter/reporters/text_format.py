@@ -16,7 +16,7 @@ def render(findings, rules, run) -> str:
         where = paint(_BOLD, _deployed(f.deployed) if f.deployed is not None
                       else f"{printable_path(f.file)}:{f.span.line}:{f.span.column}:")
         suppressed = "" if f.suppressed is None else " [suppressed" + (f": {printable(f.suppressed)}]" if f.suppressed else "]")
-        fixable = " [*]" if f.fix is not None and f.suppressed is None else ""
+        fixable = f" {_mark(f)}" if _mark(f) else ""
         out.append(f"{where} {paint(_COLORS.get(f.level, ''), f.rule_id)}{fixable} [{f.level}] "
                    f"{printable(f.message)}{suppressed}")
         if run.show_source and not run.quiet and f.source_line:
@@ -57,9 +57,25 @@ def _summary(findings, run) -> str:
     counts = Counter(f.level for f in findings)
     parts = [_plural(counts[level], level) for level in ("error", "warning", "note") if counts[level]]
     files = len({f.file for f in findings})
-    fixable = sum(f.fix is not None and f.suppressed is None for f in findings)
-    hint = f" {fixable} fixable with --fix (marked [*])." if fixable else ""
+    safe = sum(_mark(f) == SAFE_MARK for f in findings)
+    unsafe = sum(_mark(f) == UNSAFE_MARK for f in findings)
+    hints = []
+    if safe:
+        hints.append(f"{safe} fixable with --fix (marked {SAFE_MARK})")
+    if unsafe:
+        hints.append(f"{unsafe} {'more ' if safe else ''}with --fix --unsafe-fixes (marked {UNSAFE_MARK})")
+    hint = " " + "; ".join(hints) + "." if hints else ""
     return f"Found {_plural(len(findings), 'problem')} ({', '.join(parts)}) in {_plural(files, 'file')}.{hint}"
+
+
+#: Findings ``--fix`` fixes, and those it fixes with ``--unsafe-fixes``.
+SAFE_MARK, UNSAFE_MARK = "[*]", "[~]"
+
+
+def _mark(f) -> str:
+    if f.fix is None or f.suppressed is not None:
+        return ""
+    return SAFE_MARK if f.fix.safety == "safe" else UNSAFE_MARK
 
 
 def _audit_summary(findings, run) -> str:

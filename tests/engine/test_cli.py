@@ -33,7 +33,7 @@ def test_findings_exit_1_with_ruff_style_lines(files):
     result = run("lint", "--select", "CG202,CG304", str(files / "bad.yaml"))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == (f"{files / 'bad.yaml'}:6:22: CG202 [error] CallbackURLs entry 'http://app.example.com/cb' "
+    assert lines[0] == (f"{files / 'bad.yaml'}:6:22: CG202 [~] [error] CallbackURLs entry 'http://app.example.com/cb' "
                         "uses http://; the service allows http only for localhost, 127.0.0.1 and [::1]. Use https://.")
     assert lines[1] == "6 |       CallbackURLs: [http://app.example.com/cb]"
     assert lines[2] == "  |                      " + "^" * len("http://app.example.com/cb")
@@ -122,7 +122,7 @@ def test_output_file_and_formats(files, tmp_path):
     assert report["summary"] == {"files": 2, "clients": 2, "findings": 2, "errors": 1, "warnings": 1, "notes": 0}
     first = report["findings"][0]
     assert set(first) == {"rule", "name", "level", "message", "file", "line", "column", "end_line", "end_column",
-                          "client", "kind", "fingerprint", "suppressed", "fixable"}
+                          "client", "kind", "fingerprint", "suppressed", "fixable", "fix"}
     assert (first["rule"], first["line"], first["column"], first["end_column"], first["client"], first["kind"]) == (
         "CG202", 6, 22, 47, "WebClient", "cloudformation")
     github = run("lint", str(files / "bad.yaml"), "--format", "github", "--select", "CG2").stdout.splitlines()

@@ -75,3 +75,31 @@ def test_names_that_only_mention_secrets_are_not_masked(tmp_path):
     result = lint("--format", "text", "--select", "CG003", tmp_path / "t.yaml")
     assert "GenerateSecret must be" in result.stdout and "GenerateSecret: UseSecretFlag" in result.stdout
     assert "…" not in result.stdout
+
+
+#: A secret next to the settings fixes change: it is on the context lines of the diff.
+NEXT_TO_FIXES = {
+    "next-to-fix.yaml": TEMPLATE.format(props=f"      ClientSecret: {SECRET}\n      EnableTokenRevocation: false\n"),
+    "next-to-fix.json": json.dumps({"UserPoolId": "us-east-1_abc", "ClientName": "c", "ClientSecret": SECRET,
+                                    "AllowedOAuthFlows": ["Code"]}, indent=2),
+    "next-to-fix.ps1": (f"$s = '{SECRET}'\nNew-CGIPUserPoolClient -UserPoolId p -ClientName c `\n"
+                        "    -ClientSecret $s -EnableTokenRevocation $false\n"),
+    # The fix itself would write the secret (the default redirect holds it): no fix is offered.
+    "in-the-fix.json": json.dumps({"UserPoolId": "us-east-1_abc", "ClientName": "c", "ClientSecret": SECRET,
+                                   "CallbackURLs": ["https://a.example.org/cb"],
+                                   "DefaultRedirectURI": f"https://a.example.org/{SECRET}"}, indent=2),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES) + sorted(NEXT_TO_FIXES))
+def test_secret_is_never_in_a_diff_or_a_fix(tmp_path, name):
+    (tmp_path / name).write_text({**CASES, **NEXT_TO_FIXES}[name])
+    diff = lint("--diff", "--unsafe-fixes", tmp_path / name)
+    assert diff.returncode in (0, 1), diff.stderr
+    assert SECRET[4:12] not in diff.stdout + diff.stderr
+    if name in NEXT_TO_FIXES and name != "in-the-fix.json":
+        assert diff.returncode == 1 and "*" * 12 in diff.stdout  # the context line, masked
+    report = lint("--format", "json", "--unsafe-fixes", tmp_path / name)
+    assert SECRET[4:12] not in report.stdout
+    if name == "in-the-fix.json":
+        assert [f["fix"] for f in json.loads(report.stdout)["findings"] if f["rule"] == "CG201"] == [None]

@@ -98,21 +98,32 @@ def test_a_file_that_cannot_be_written_is_left_alone(tmp_path):
     assert (folder / "create.json").read_text() == CREATE_JSON
 
 
-def test_a_fix_that_would_not_read_back_is_not_written(tmp_path, monkeypatch):
-    from linter.fixes import apply as fixer
-    from linter.parsers.document import Document
+def _linted(path, select):
+    """(findings, digests) of linting ``path`` with the ``select``ed rules, as the CLI gets them."""
     from linter.engine.lint import LintConfig, lint_file
     from support import rules_by_id
 
+    result = lint_file(str(path), LintConfig(rules=rules_by_id(select)))
+    return result.findings, result.digests
+
+
+def test_a_fix_that_would_not_read_back_is_not_written(tmp_path):
+    import dataclasses
+
+    from linter.fixes import apply as fixer
+
     path = tmp_path / "create.json"
     path.write_text(CREATE_JSON)
-    findings = lint_file(str(path), LintConfig(rules=rules_by_id(["CG005"]))).findings
-    monkeypatch.setattr(Document, "literal", lambda self, value, original: '"codex"')
+    findings, digests = _linted(path, ["CG005"])
+
+    def rewritten(new_text):
+        return [dataclasses.replace(f, fix=dataclasses.replace(f.fix, edits=tuple(
+            dataclasses.replace(e, new_text=new_text) for e in f.fix.edits))) for f in findings]
+
     with pytest.raises(fixer.FixError, match="would not read back as intended"):
-        fixer.fix_file(str(path), findings)
-    monkeypatch.setattr(Document, "literal", lambda self, value, original: '"code')
+        fixer.fix_file(str(path), rewritten('"codex"'), digests[str(path)])
     with pytest.raises(fixer.FixError, match="would not parse"):
-        fixer.fix_file(str(path), findings)
+        fixer.fix_file(str(path), rewritten('"code'), digests[str(path)])
     assert path.read_text() == CREATE_JSON
     assert sorted(p.name for p in tmp_path.iterdir()) == ["create.json"]  # no temporary file left
 
@@ -169,19 +180,17 @@ def test_clean_files_are_never_touched(tmp_path):
 def test_a_failed_write_leaves_the_file_and_no_temporary(tmp_path, monkeypatch):
     """Root may write anywhere, so the failure is simulated: the rename fails after the write."""
     from linter.fixes import apply as fixer
-    from linter.engine.lint import LintConfig, lint_file
-    from support import rules_by_id
 
     path = tmp_path / "create.json"
     path.write_text(CREATE_JSON)
-    findings = lint_file(str(path), LintConfig(rules=rules_by_id(["CG005"]))).findings
+    findings, digests = _linted(path, ["CG005"])
 
     def refuse(source, target):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(fixer.os, "replace", refuse)
     with pytest.raises(fixer.FixError, match="cannot replace it: Permission denied"):
-        fixer.fix_file(str(path), findings)
+        fixer.fix_file(str(path), findings, digests[str(path)])
     assert path.read_text() == CREATE_JSON
     assert sorted(p.name for p in tmp_path.iterdir()) == ["create.json"]
 

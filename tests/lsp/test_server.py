@@ -144,7 +144,10 @@ async def test_diagnostics_code_actions_and_close(client: LanguageClient):
 
     # "suppress CG202 on this line": a comment after the non-ASCII text, at the client's position
     actions = await actions_at(client, uri, found[1])
-    assert [a.title for a in actions] == ["Suppress CG202 on line 12", "Fix all safe cognito-lint problems"]
+    assert [(a.title, a.is_preferred) for a in actions] == [  # an unsafe fix is offered, never preferred
+        ("Fix CG202: Write https://staging.acme-corp.io/cb (unsafe fix: check the result)", False),
+        ("Suppress CG202 on line 12", None), ("Fix all safe cognito-lint problems", None)]
+    actions = actions[1:]
     assert actions[0].kind == lsp.CodeActionKind.QuickFix and not actions[0].is_preferred
     text = apply_edits(TEMPLATE, actions[0].edit.changes[uri], client.encoding)
     assert text.splitlines()[11].endswith("http://staging.acme-corp.io/cb]  # cognito-lint: ignore=CG202")
@@ -155,7 +158,7 @@ async def test_diagnostics_code_actions_and_close(client: LanguageClient):
     found = await diagnostics(client, uri, 2)
     actions = await actions_at(client, uri, found[0])
     assert [(a.title, a.is_preferred) for a in actions] == [
-        ("Fix CG005: write code", True), ("Suppress CG005 on line 10", None), ("Fix all safe cognito-lint problems", None)]
+        ("Fix CG005: Write code", True), ("Suppress CG005 on line 10", None), ("Fix all safe cognito-lint problems", None)]
     assert list(actions[0].diagnostics) == [found[0]]
     text = apply_edits(text, actions[0].edit.changes[uri], client.encoding)
     assert "AllowedOAuthFlows: [code]" in text

@@ -112,6 +112,17 @@ def test_samples_log_has_results(sarif_logs):
     assert len(log["runs"]) == 1 and log["runs"][0]["results"], "expected findings in the samples' SARIF"
 
 
+def test_samples_log_carries_fixes_for_both_validators(sarif_logs):
+    """Safe and unsafe fixes (insertions, with an empty deleted region, and replacements) are in
+    the log the two validators below check."""
+    results = json.loads(sarif_logs["samples"].read_text(encoding="utf-8"))["runs"][0]["results"]
+    fixes = [fix for result in results for fix in result.get("fixes", [])]
+    assert {fix["properties"]["safety"] for fix in fixes} == {"safe", "unsafe"}
+    regions = [r["deletedRegion"] for fix in fixes for change in fix["artifactChanges"] for r in change["replacements"]]
+    assert any(r["startColumn"] == r["endColumn"] and r["startLine"] == r["endLine"] for r in regions)
+    assert any(r["startColumn"] != r["endColumn"] for r in regions)
+
+
 # --- 1. the JSON schema --------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
