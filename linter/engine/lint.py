@@ -24,7 +24,7 @@ from linter.loaders.fixes import document_edits
 from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, Variant
 from linter.model import Template, Unknown
-from linter.parsers.document import Document, ParseError, Span, line_window
+from linter.parsers.document import Document, ParseError, Span, line_window, value_at
 from linter.parsers.edits import FileFix, merge_removals, text_digest
 from linter.rule import LEVELS as _LEVELS, SAFE, Edit, Fix, Problem, Replacement, Rule, RuleError
 
@@ -305,7 +305,7 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
                                 kind=source.kind, source_line=source_line, source_column=source_column,
                                 doc_path=doc_path, fix=fix,
                                 fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
-                                                        _value_at(doc.data, doc_path) if not key else None,
+                                                        value_at(doc.data, doc_path, None) if not key else None,
                                                         source.identity)))
     return findings
 
@@ -376,18 +376,6 @@ def _reads(variant: Variant, path: tuple) -> bool:
         if tuple(origin[:shorter]) == path[:shorter]:
             return True
     return False
-
-
-_MISSING = object()
-
-
-def _value_at(data: Any, doc_path: tuple, missing: Any = None) -> Any:
-    for step in doc_path:
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return missing
-    return data
 
 
 def _when(having: list[dict[str, bool]], everyone: list[dict[str, bool]]) -> str:

@@ -15,10 +15,10 @@ from linter.loaders import cdk, secrets
 from linter.loaders.conditions import possible_assignments
 from linter.loaders.intrinsics import Evaluator, intrinsic
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import MISSING, ClientSource, InputFormat, Settings, Variant, value_at
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.model import build_client
 from linter.model.wording import CloudFormationWording
-from linter.parsers.document import DocPath, Document
+from linter.parsers.document import MISSING, DocPath, Document, value_at
 from linter.parsers.edits import APPEND, INSERT, REPLACE, DocEdit
 from linter.parsers.yaml_document import CFN_TAGS
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from linter.loaders.source import MISSING, ClientSource, Variant, value_at
+from linter.loaders.source import ClientSource, Variant
 from linter.model import Unknown
-from linter.parsers.document import Document
+from linter.parsers.document import MISSING, Document, value_at
 from linter.parsers.edits import APPEND, REMOVE, REPLACE, DocEdit
 from linter.parsers.scanner import Expression
 from linter.rule import APPEND as ADD_ITEM, DEPEND, REMOVE as DROP_ITEM, SET, Edit, Fix

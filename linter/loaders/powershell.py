@@ -16,11 +16,11 @@ from typing import Any, Optional
 from linter.loaders import secrets
 from linter.loaders.expressions import to_value
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource, InputFormat, Settings, Variant, value_at
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.model import CLIENT_FIELDS, Template, Unknown, Wording, build_client
 from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE_MEMBERS
 from linter.model.wording import TARGETS
-from linter.parsers.document import Document
+from linter.parsers.document import Document, value_at
 from linter.parsers.edits import INSERT, DocEdit
 from linter.parsers.scanner import Expression
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-from linter.parsers.document import DocPath, Document
+from linter.parsers.document import MISSING, DocPath, Document, value_at
 from linter.parsers.scanner import Expression
 
 #: Keys (and variables) whose values are secrets ...
@@ -76,8 +76,8 @@ def collect(doc: Document, roots: Iterable[DocPath], references: References = la
         if path in seen:
             continue
         seen.add(path)
-        value = _at(doc.data, path)
-        if value is _MISSING:
+        value = value_at(doc.data, path)
+        if value is MISSING:
             continue
         followed = references(value, path)
         if followed is not None:
@@ -103,19 +103,6 @@ def _literals(value: Any) -> list[str]:
         return [part for part in value.parts or () if isinstance(part, str)]
     return []
 
-
-_MISSING = object()
-
-
-def _at(data: Any, path: DocPath) -> Any:
-    for step in path:
-        if isinstance(data, dict) and step in data:
-            data = data[step]
-        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
-            data = data[step]
-        else:
-            return _MISSING
-    return data
 
 
 # --- the formats' references --------------------------------------------------------------------

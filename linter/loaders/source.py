@@ -8,28 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from linter.model import AppClient, Unknown
-from linter.parsers.document import DocPath, Document
+from linter.parsers.document import DocPath, Document, value_at
 from linter.parsers.edits import INSERT, DocEdit
-
-#: A value missing from a document (``value_at``).
-MISSING = object()
-
-
-def value_at(data: Any, path: DocPath) -> Any:
-    """The value at a document path, or :data:`MISSING` (a Terraform conditional's branches are
-    steps too)."""
-    for step in path:
-        branches = getattr(data, "branches", None)
-        if isinstance(data, dict) and isinstance(step, str) and step in data:
-            data = data[step]
-        elif isinstance(data, list) and isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(data):
-            data = data[step]
-        elif isinstance(branches, dict) and step in branches:
-            data = branches[step]
-        else:
-            return MISSING
-    return data
-
 
 class Settings:
     """Where and how a client's settings are written in its document, for the fixes that add a
@@ -103,22 +83,12 @@ class Variant:
         for n in range(len(path), -1, -1):
             doc_path = self.origin.get(path[:n])
             if doc_path is not None:
-                if n < len(path) and isinstance(_part(self.client.raw, path[:n]), Unknown):
+                if n < len(path) and isinstance(value_at(self.client.raw, path[:n], None), Unknown):
                     return doc_path, False
                 return doc_path + tuple(path[n:]), False
         return anchor, True
 
 
-def _part(raw: Any, path: ClientPath) -> Any:
-    """The resolved value at ``path`` of a client's raw properties (None when there is none)."""
-    for step in path:
-        if isinstance(raw, dict) and step in raw:
-            raw = raw[step]
-        elif isinstance(raw, list) and isinstance(step, int) and 0 <= step < len(raw):
-            raw = raw[step]
-        else:
-            return None
-    return raw
 
 
 @dataclass

@@ -31,9 +31,9 @@ from linter.loaders import secrets
 from linter.loaders.conditions import possible_assignments
 from linter.loaders.expressions import Defaults, to_value, unknown
 from linter.loaders.secrets import SecretText
-from linter.loaders.source import ClientSource, InputFormat, Settings, Variant, value_at
+from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.model import Template, Unknown, Wording, build_client
-from linter.parsers.document import Document
+from linter.parsers.document import Document, value_at
 from linter.parsers.edits import APPEND, INSERT, DocEdit
 from linter.parsers.hcl import FALSE, TRUE, Conditional, HclDocument, parse_expression
 from linter.parsers.scanner import Expression

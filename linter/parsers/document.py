@@ -119,6 +119,27 @@ class TableDocument(Document):
         return Span(1, 1, 1, 1)
 
 
+#: What :func:`value_at` returns where a path leads nowhere.
+MISSING = object()
+
+
+def value_at(data: Any, path: tuple, missing: Any = MISSING) -> Any:
+    """The value at ``path`` of a document's (or a client's) data: keys, list indexes, and the
+    branch names of a Terraform conditional (``linter.parsers.hcl.Conditional``); ``missing`` where
+    the path leads nowhere."""
+    for step in path:
+        branches = getattr(data, "branches", None)
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(data):
+            data = data[step]
+        elif isinstance(branches, dict) and step in branches:
+            data = branches[step]
+        else:
+            return missing
+    return data
+
+
 def decode(data: bytes) -> str:
     """A file's text: UTF-8, with or without a byte-order mark; anything else is a ParseError."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
