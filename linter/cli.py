@@ -64,19 +64,30 @@ def _split(values: Optional[List[str]]) -> list[str]:
     return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
 
 
+# The options `lint` and `audit` share, defined once.
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output.")
+SELECT_OPTION = typer.Option(None, "--select", metavar="IDS", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated.")
+IGNORE_OPTION = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule IDs or prefixes.")
+FAIL_ON_OPTION = typer.Option(None, "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at least this level: error, warning (default), note or never.")
+RULES_DIR_OPTION = typer.Option(None, "--rules-dir", metavar="DIR", help="Load extra rule modules (*.py) from this folder (repeatable).")
+RULE_OPTIONS_OPTION = typer.Option(None, "--option", metavar="ID.KEY=VALUE", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable).")
+CONFIG_FILE_OPTION = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest .cognito-lint.yaml or pyproject.toml with [tool.cognito-lint]).")
+BASELINE_FILE_OPTION = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file.")
+
+
 @app.command()
 def lint(
     paths: List[str] = typer.Argument(None, help="Files or directories to lint (directories recursively). Default: ."),
     output_format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, github, gitlab, junit or rdjson.", metavar="FORMAT"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output."),
-    select: Optional[List[str]] = typer.Option(None, "--select", metavar="IDS", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule IDs or prefixes."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at least this level: error, warning (default), note or never."),
+    output: Optional[str] = OUTPUT_OPTION,
+    select: Optional[List[str]] = SELECT_OPTION,
+    ignore: Optional[List[str]] = IGNORE_OPTION,
+    fail_on: Optional[str] = FAIL_ON_OPTION,
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="Skip paths matching this glob (repeatable)."),
-    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Load extra rule modules (*.py) from this folder (repeatable)."),
-    option: Optional[List[str]] = typer.Option(None, "--option", metavar="ID.KEY=VALUE", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable)."),
-    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest .cognito-lint.yaml or pyproject.toml with [tool.cognito-lint])."),
-    baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file."),
+    rules_dir: Optional[List[str]] = RULES_DIR_OPTION,
+    option: Optional[List[str]] = RULE_OPTIONS_OPTION,
+    config_file: Optional[str] = CONFIG_FILE_OPTION,
+    baseline_file: Optional[str] = BASELINE_FILE_OPTION,
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file and exit 0."),
     show_suppressed: bool = typer.Option(False, "--show-suppressed", help="Also show findings silenced by suppression comments or Metadata."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", help="Processes for many files (default: the CPUs, when the work is large enough to gain from them)."),
@@ -360,14 +371,14 @@ def audit(
     save: Optional[str] = typer.Option(None, "--save", metavar="DIR", help="Also write each DescribeUserPoolClient response (no secret) and its pool's context into DIR: `cognito-lint lint DIR` reproduces the findings."),
     ignore_access_denied: bool = typer.Option(False, "--ignore-access-denied", help="Report regions, pools and clients that cannot be read, but do not exit 2 for them."),
     output_format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif or github.", metavar="FORMAT"),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the report to this file instead of standard output."),
-    select: Optional[List[str]] = typer.Option(None, "--select", metavar="IDS", help="Only these rule IDs or prefixes (CG2, CG201). Comma-separated or repeated."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="IDS", help="Skip these rule IDs or prefixes."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="LEVEL", help="Exit 1 when a finding is at least this level: error, warning (default), note or never."),
-    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", metavar="DIR", help="Load extra rule modules (*.py) from this folder (repeatable)."),
-    option: Optional[List[str]] = typer.Option(None, "--option", metavar="ID.KEY=VALUE", help="Rule option, e.g. CG305.max-access-token-minutes=15 (repeatable)."),
-    config_file: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file (default: the nearest .cognito-lint.yaml or pyproject.toml with [tool.cognito-lint])."),
-    baseline_file: Optional[str] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings that are not in this baseline file."),
+    output: Optional[str] = OUTPUT_OPTION,
+    select: Optional[List[str]] = SELECT_OPTION,
+    ignore: Optional[List[str]] = IGNORE_OPTION,
+    fail_on: Optional[str] = FAIL_ON_OPTION,
+    rules_dir: Optional[List[str]] = RULES_DIR_OPTION,
+    option: Optional[List[str]] = RULE_OPTIONS_OPTION,
+    config_file: Optional[str] = CONFIG_FILE_OPTION,
+    baseline_file: Optional[str] = BASELINE_FILE_OPTION,
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", metavar="FILE", help="Record the current findings in this file and exit 0 (not when a part of the accounts could not be read)."),
     sarif_category: str = typer.Option("cognito-lint-audit", "--sarif-category", metavar="NAME", help="SARIF automationDetails category (one per analysis)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Text format: finding lines only, no summary; no progress line."),
