@@ -4,7 +4,8 @@
 Reports `RefreshTokenValidity: 0`. In an API payload (Create, Update, Describe) this is a note: the
 service silently replaces 0 with its default of 30 days. In CloudFormation it is an error: the
 resource schema's minimum is 1, so the deploy fails. In Terraform it is an error too: the AWS
-provider checks that `refresh_token_validity` lasts 60 minutes to 10 years, so the plan fails.
+provider checks that `refresh_token_validity` lasts 60 minutes to 10 years, so the plan fails (in
+Pulumi, whose AWS provider is Terraform's, `pulumi preview` does).
 
 ## Why it matters
 Zero reads like "no refresh tokens" or "expire at once", but the API gives refresh tokens that
@@ -50,8 +51,8 @@ def check(client, options):
     elif client.kind == "terraform":
         yield Problem(("RefreshTokenValidity",),
                       f"{field} is 0; the AWS provider requires 60 minutes to 10 years, so "
-                      "terraform plan fails. Set the lifetime you want, or remove the argument for the "
-                      "default of 30 days.", level="error")
+                      f"{client.wording.plan or 'terraform plan'} fails. Set the lifetime you want, or remove "
+                      "the argument for the default of 30 days.", level="error")
     else:
         yield Problem(("RefreshTokenValidity",),
                       f"{field} is 0, which the service replaces with its default of "

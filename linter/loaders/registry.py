@@ -21,6 +21,7 @@ from linter.parsers.document import Document, decode
 
 LOADERS = (
     "linter.loaders.terraform",
+    "linter.loaders.pulumi_yaml",  # before CloudFormation: a program may name a resource "Resources"
     "linter.loaders.cloudformation",
     "linter.loaders.serverless",
     "linter.loaders.api",

@@ -89,6 +89,7 @@ class TerraformWording(Wording):
     deployer = "Terraform"
     container = "module"
     parameter = "variable"
+    plan = "terraform plan"
     _RESOURCE_TYPES = {
         "AWS::Cognito::UserPoolIdentityProvider": "aws_cognito_identity_provider",
         "AWS::Cognito::UserPoolResourceServer": "aws_cognito_resource_server",

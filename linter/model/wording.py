@@ -30,6 +30,8 @@ class Wording:
     #: What a value with a default that deploys unless overridden is called ("the default of
     #: parameter SiteHost").
     parameter = "parameter"
+    #: The command that validates the client before deploying it (``terraform plan``), if any.
+    plan: Optional[str] = None
 
     def __init__(self, target: str):
         #: What the input is checked against (``CreateUserPoolClient``), for the schema rules.

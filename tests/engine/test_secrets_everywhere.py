@@ -1,8 +1,8 @@
 """A secret bound to a secret-bearing field or parameter never reaches any output: every input kind,
 wherever the literal is written (its own line, a line with other findings, a parameter's Default, a
 Mappings entry, a serverless include, a PowerShell variable or abbreviated parameter, a Terraform
-variable), in every output format, in baseline files, with suppressed findings shown; and a file
-that cannot be parsed shows no value at all."""
+variable, a Pulumi secret config entry or variable), in every output format, in baseline files, with
+suppressed findings shown; and a file that cannot be parsed shows no value at all."""
 from __future__ import annotations
 
 import json
@@ -52,6 +52,12 @@ CASES = {
         f'  provider_details = {{ client_id = "id", client_secret = var.google, private_key = "{SECRET}" }}\n}}\n'
         'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
         '  allowed_oauth_flows = ["implicit"] # ' + SECRET + '\n}\n')},
+    "pulumi-config-and-variable.yaml": {"Pulumi.yaml": (
+        f"name: p\nruntime: yaml\nconfig:\n  key:\n    type: string\n    secret: true\n    default: {SECRET}\n"
+        f"variables:\n  google: {SECRET}\nresources:\n  g:\n    type: aws:cognito:IdentityProvider\n"
+        "    properties:\n      providerDetails: {client_id: id, client_secret: '${google}'}\n"
+        "  c:\n    type: aws:cognito:UserPoolClient\n    properties:\n      userPoolId: p\n"
+        f"      allowedOauthFlows: [implicit]  # ${{key}} {SECRET}\n")},
 }
 
 

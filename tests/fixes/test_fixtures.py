@@ -1,7 +1,7 @@
 """Every fix in every syntax it applies to, byte for byte: tests/fixtures/fixes/ holds the inputs
 (CloudFormation YAML in block and in flow style, JSON, a serverless.yml with an inline template and
-a ${file()} include, Terraform HCL and its JSON syntax, PowerShell calls and splats, API payloads:
-Create, Update, Describe), each client carrying one group of fixable findings;
+a ${file()} include, Terraform HCL and its JSON syntax, a Pulumi YAML program, PowerShell calls and
+splats, API payloads: Create, Update, Describe), each client carrying one group of fixable findings;
 tests/fixtures/fixes/expected/{safe,unsafe}/ the files as ``--fix`` and ``--fix --unsafe-fixes``
 leave them.  After the run only the findings without a fix are left, and a second run is a no-op.
 
