@@ -11,6 +11,7 @@ it reads is masked.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -40,8 +41,13 @@ class SecretText:
             self.values.add(value)
 
 
+@functools.lru_cache(maxsize=4096)  # documents repeat their keys (Type, Properties, ...) many times
+def _secret_name(key: str) -> bool:
+    return bool(SECRET_KEY.search(key)) and not NOT_SECRET_KEY.search(key)
+
+
 def is_secret_key(key: Any) -> bool:
-    return isinstance(key, str) and bool(SECRET_KEY.search(key)) and not NOT_SECRET_KEY.search(key)
+    return isinstance(key, str) and _secret_name(key)
 
 
 def keyed(data: Any, path: DocPath = ()) -> Iterator[DocPath]:

@@ -95,9 +95,8 @@ class YamlDocument(Document):
         except RecursionError:
             raise ParseError("invalid YAML: nesting too deep") from None
         try:
-            if root is not None and "*" in text and _expanded_size(root, {}) > _MAX_EXPANDED_NODES:
-                raise ParseError("invalid YAML: aliases expand to more than "
-                                 f"{_MAX_EXPANDED_NODES:,} nodes (a \"billion laughs\" file?)")
+            if root is not None and _ANCHOR.search(text) and _expanded_size(root, {}) > _MAX_EXPANDED_NODES:
+                raise ParseError(f"invalid YAML: aliases expand to more than {_MAX_EXPANDED_NODES:,} nodes")
             problems: list = []
             data = _to_data(root, {}, problems) if root is not None else None
         except RecursionError:
@@ -513,6 +512,9 @@ def _plain(value: str) -> Any:
 #: Aliases may repeat a node many times; beyond this, a file is refused (every walk of the data
 #: — rules, intrinsic evaluation — would take as long as the expanded size).
 _MAX_EXPANDED_NODES = 1_000_000
+#: An anchor (``&name``, after a separator): only a file with one can have aliases and expand
+#: beyond its own size (IAM wildcards such as ``s3:*`` and a URL's ``?a=1&b=2`` are not anchors).
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s,\[\]{}]", re.M)
 
 
 def _expanded_size(node: Any, memo: dict) -> int:

@@ -37,6 +37,9 @@ def test_odd_clients_do_not_crash(name, text):
     ("deep.yaml", "UserPoolClient: " + "[" * 800 + "]" * 800 + "\n", "nesting too deep"),
     ("laughs.yaml", "UserPoolId: x\na0: &a0 [x, x]\n" + "".join(f"a{i}: &a{i} [*a{i-1}, *a{i-1}]\n" for i in range(1, 40)),
      "aliases expand to more than"),
+    # the same in JSON-like flow style: each anchor right after a colon
+    ("laughs-flow.yaml", '{"UserPoolId": "x", "a0":&a0 [x, x], '
+     + ", ".join(f'"a{i}":&a{i} [*a{i-1}, *a{i-1}]' for i in range(1, 40)) + "}\n", "aliases expand to more than"),
     ("utf16.yaml", None, "UTF-16"),
     ("multi.yaml", "UserPoolId: a\n---\nUserPoolId: b\n", "several YAML documents"),
 ])
