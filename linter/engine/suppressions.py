@@ -19,7 +19,8 @@ from linter.engine.findings import Finding
 from linter.parsers.document import Span
 
 UNUSED_SUPPRESSION = "CG009"
-_COMMENT = re.compile(r"(?:#|//)\s*cognito-lint:\s*(ignore|ignore-file)\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(.*)$")
+#: A suppression comment: `# cognito-lint: ignore=CG201 reason` (also `//`, and `ignore-file=`).
+DIRECTIVE = re.compile(r"(?:#|//)\s*cognito-lint:\s*(ignore|ignore-file)\s*=\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(.*)$")
 
 
 @dataclass
@@ -54,7 +55,7 @@ def from_comments(text: str, anchors: dict[int, str], markers: tuple[str, ...] =
     for number, line in enumerate(text.splitlines(), start=1):
         if "cognito-lint:" not in line:
             continue
-        match = _COMMENT.search(line)
+        match = DIRECTIVE.search(line)
         if not match or not _is_comment(line, match.start()) or not line.startswith(markers, match.start()):
             continue
         kind, ids, reason = match.groups()

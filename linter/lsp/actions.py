@@ -16,7 +16,7 @@ import copy
 import json
 from typing import Any, Optional
 
-from linter.engine.suppressions import _COMMENT as DIRECTIVE
+from linter.engine.suppressions import DIRECTIVE
 from linter.loaders import registry
 from linter.parsers.document import Document, ParseError
 from linter.reporters.edits import Edit, apply
