@@ -63,7 +63,7 @@ def _descriptor(rule) -> om.ReportingDescriptor:
         short_description=_new(om.MultiformatMessageString, text=_shorten(rule.summary)),
         full_description=_new(om.MultiformatMessageString, text=_shorten(sections.get("What it does", rule.summary))),
         help=_new(om.MultiformatMessageString, text=body, markdown=body),
-        help_uri=rule_url(rule.id),
+        help_uri=rule_url(rule.id) if rule.origin == "built-in" else None,  # others are not in docs/rules.md
         default_configuration=_new(om.ReportingConfiguration, level=rule.level),
         properties=properties,
     )

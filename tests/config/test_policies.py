@@ -112,6 +112,9 @@ def test_sarif_describes_policy_rules(project):
     sarif = json.loads(run(project, "lint", "--format", "sarif", "client.yaml").stdout)
     rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["ACME001"]["shortDescription"]["text"] == "Production clients use the authorization code flow only."
+    # a policy is documented by its help text, not by a page of docs/rules.md (that link would be dead)
+    assert "helpUri" not in rules["ACME001"] and rules["ACME001"]["help"]["text"]
+    assert all(r["helpUri"].endswith("/docs/rules.md#" + r["id"].lower()) for r in rules.values() if r["id"].startswith("CG"))
 
 
 @pytest.mark.parametrize("policy, words", [
