@@ -485,6 +485,18 @@ def lsp(
     serve(config_file, tuple(rules_dir or ()))
 
 
+def _interrupted() -> None:
+    """Ctrl-C: exit 130 at once. Interpreter shutdown is skipped: after an interrupted parallel run
+    its exit handler for process pools would wake the stopped pool's manager thread through a
+    closed pipe (a traceback) or wait for it forever (a hang)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(130)
+
+
 def main() -> None:
     try:
         app()  # typer handles --help, its own usage errors (exit 2) and typer.Exit
@@ -492,7 +504,11 @@ def main() -> None:
         _stderr(f"cognito-lint: error: {exc}")
         sys.exit(2)
     except KeyboardInterrupt:
-        sys.exit(130)
+        _interrupted()
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's way of ending on Ctrl-C
+            _interrupted()
+        raise
     except Exception as exc:  # anything unexpected: one line, no traceback
         _stderr(f"cognito-lint: internal error: {type(exc).__name__}: {exc}")
         sys.exit(2)
