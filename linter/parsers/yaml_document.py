@@ -398,17 +398,20 @@ def _nesting_bound(text: str) -> int:
 
 
 # libyaml follows YAML 1.1, which rejects a colon inside a plain scalar in flow context, e.g.
-# `[!Ref AWS::NoValue]`, which YAML 1.2 and CloudFormation accept.  Such files are common, and the
-# pure-Python parser is ten times slower: first try libyaml with every `::` swapped for two
-# private-use characters (same length, so marks stay right), then swap them back in the nodes.
-_COLONS = re.compile(r"::(?=\S)")
-_STAND_IN = "\ue000\ue000"
+# `[!Ref AWS::NoValue]` or `CallbackURLs: [https://app.contoso.io/cb]`, which YAML 1.2 and
+# CloudFormation accept.  Such files are common, and the pure-Python parser is six to ten times
+# slower: first try libyaml with every colon that is not an indicator (one followed by neither a
+# space nor a flow character) swapped for a private-use character of the same length, so marks stay
+# right, then swap it back in the nodes.  Where the swap changes the structure (a JSON-like
+# `{"a":1}`), libyaml refuses the text and the pure parser reads it as before.
+_COLONS = re.compile(r":(?=[^\s,\[\]{}])")
+_STAND_IN = "\ue000"
 
 
 def _compose_yaml12(text: str):
     from ruamel.yaml.error import YAMLError
 
-    if "::" in text and "\ue000" not in text:
+    if _STAND_IN not in text and "!<" not in text and "%TAG" not in text:  # tags spell URIs with colons
         try:
             root = _compose(_COLONS.sub(_STAND_IN, text))
         except YAMLError:
@@ -425,7 +428,7 @@ def _restore_colons(node: Any) -> None:
         node = stack.pop()
         if node.id == "scalar":
             if _STAND_IN in node.value:
-                node.value = node.value.replace(_STAND_IN, "::")
+                node.value = node.value.replace(_STAND_IN, ":")
         elif node.id == "sequence":
             stack.extend(node.value)
         else:
