@@ -361,10 +361,11 @@ def find_cognito_lint() -> tuple[list[str], str]:
 FLOOR_SCRIPT = '''\
 """Parse floor: read and parse files with the C-accelerated parsers, nothing else.
 
-libyaml (YAML 1.1) rejects a colon inside a plain scalar in flow context, e.g. `[!Ref AWS::NoValue]`,
-which CloudFormation accepts. Like cognito-lint, the floor then retries libyaml with every `::`
-swapped for two same-length private-use characters, and parses what still fails with ruamel.yaml's
-pure-Python YAML 1.2 parser.
+libyaml (YAML 1.1) rejects a colon inside a plain scalar in flow context, e.g. `[!Ref AWS::NoValue]`
+or `[https://app.contoso.io/cb]`, which CloudFormation accepts. Like cognito-lint, the floor then
+retries libyaml with every colon that is not an indicator (followed by neither a space nor a flow
+character) swapped for a same-length private-use character, and parses what still fails with
+ruamel.yaml's pure-Python YAML 1.2 parser.
 
 With --no-resolver, plain scalars are not typed (every scalar is tagged a string, as cognito-lint's
 own composer does, typing them later with regexes): ruamel's implicit resolver runs in Python for
@@ -411,7 +412,7 @@ for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
         if "--no-resolver" in sys.argv[2:]:
             parsers["c"].Resolver = parsers["pure"].Resolver = untyped_resolver()
     for kind, parser, source in (("yaml", "c", lambda: text),
-                                 ("yaml-with-stand-in", "c", lambda: re.sub(r"::(?=\\S)", "\\ue000\\ue000", text)),
+                                 ("yaml-with-stand-in", "c", lambda: re.sub(r":(?=[^\\s,\\[\\]{}])", "\\ue000", text)),
                                  ("yaml-pure-fallback", "pure", lambda: text)):
         try:
             parsers[parser].compose(source())
