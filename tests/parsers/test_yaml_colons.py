@@ -18,7 +18,11 @@ _WORD = st.builds(str.__add__, st.text("abcxyz019", min_size=1, max_size=3), st.
 _COLON_SCALAR = st.builds(
     lambda head, parts: head + "".join(sep + part for sep, part in parts),
     _WORD, st.lists(st.tuples(st.sampled_from([":", "::", "://", ":8443/"]), _WORD), min_size=1, max_size=3))
-_ITEM = st.one_of(_COLON_SCALAR, _WORD, _COLON_SCALAR.map(lambda s: f"{{Ref: {s}}}"),
+#: ruamel.yaml reads `0_`, `1_0` and `0b1` as integers even in YAML 1.2 mode, where the core schema the
+#: reader follows has them as strings (`test_numbers_are_those_of_the_core_schema`): the oracle is
+#: trusted here for colons, not for number typing, so a lone word starts with a letter.
+_LONE_WORD = _WORD.filter(lambda word: word[0].isalpha())
+_ITEM = st.one_of(_COLON_SCALAR, _LONE_WORD, _COLON_SCALAR.map(lambda s: f"{{Ref: {s}}}"),
                   _COLON_SCALAR.map(lambda s: f"'{s}'"), _COLON_SCALAR.map(lambda s: f'"{s}"'))
 
 
@@ -33,6 +37,13 @@ def test_flow_colons_read_as_yaml_1_2_reads_them(items):
     for index, item in enumerate(items):  # each item's span is its own text
         span = doc.span(("Resources", "C", "CallbackURLs", index))
         assert (span.line, line[span.column - 1:span.end_column - 1]) == (3, item)
+
+
+@pytest.mark.parametrize("word", ["0_", "1_000", "0._", "0b1"])
+def test_numbers_are_those_of_the_core_schema(word):
+    """YAML 1.2's core schema has no `_` in numbers nor `0b` (1.1 had both); flow or block, the word stays text."""
+    doc = YamlDocument.parse("t.yaml", f"a: [{word}, x:{word}]\nb: {word}\n")
+    assert doc.data == {"a": [word, f"x:{word}"], "b": word}
 
 
 def test_a_url_list_in_flow_style_is_read_by_libyaml(monkeypatch):
