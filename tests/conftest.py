@@ -6,6 +6,10 @@
   project to be a git checkout (a work tree git can list).
 
 A test whose need is not met is skipped, and the skip says what is missing (``pytest -rs``).
+
+Property tests draw the same examples on every run (profile "repeatable"), so a red CI run is the
+code's doing and reproduces with the same command; ``pytest --hypothesis-profile=explore`` draws new
+examples each run, and more of them, to look for cases the fixed ones miss.
 """
 from __future__ import annotations
 
@@ -14,8 +18,13 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import settings
 
 from support import ROOT, SHARED
+
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False, max_examples=1000)
+settings.load_profile("repeatable")  # --hypothesis-profile, read later by hypothesis' plugin, overrides it
 
 
 def pytest_configure(config):
