@@ -128,9 +128,8 @@ class HclDocument(TableDocument):
         step = writing.unit(inner, outer)
         if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
             lines = [line for body in value for line in _block_lines(name, body, step)]
-        else:
-            lines = [writing.aligned_name(self.text, closer, name) + "= " + hcl_value(value)]
-        return writing.insert_before_closing_line(self.text, closer, lines, inner)
+            return writing.insert_before_closing_line(self.text, closer, lines, inner)
+        return writing.insert_assignment(self.text, closer, name, hcl_value(value), inner)
 
 
 class _Parser(Reader):

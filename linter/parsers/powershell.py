@@ -154,8 +154,7 @@ class PowerShellDocument(TableDocument):
         rendered = _ps_value(value, False, quote)
         if "\n" in self.text[opener:closer]:
             at_indent = writing.indent(self.text, entries[0][0]) if entries else writing.indent(self.text, opener) + "    "
-            return writing.insert_before_closing_line(self.text, closer, [writing.aligned_name(self.text, closer, name)
-                                                                          + "= " + rendered], at_indent)
+            return writing.insert_assignment(self.text, closer, name, rendered, at_indent)
         if not entries:
             return [(opener + 1, opener + 1, f" {name} = {rendered} ")]
         return [(entries[-1][1], entries[-1][1], f"; {name} = {rendered}")]

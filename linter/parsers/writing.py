@@ -204,20 +204,46 @@ def insert_before_closing_line(text: str, closer: int, lines: Sequence[str], at_
     return [(start, start, "".join(at_indent + line + newline for line in lines))]
 
 
-def aligned_name(text: str, before: int, name: str) -> str:
-    """``name`` padded so that its ``=`` lines up with those of the lines before ``before`` when
-    they align theirs (``terraform fmt`` does: two lines with ``=`` in one column, or one padded),
-    else ``name`` and one space."""
-    widths = []  # width of "name   " before the "=", on the lines just above
-    end = line_start(text, before) - 1
-    while end >= 0 and len(widths) < 2:
-        line = text[line_start(text, end):end].rstrip("\r")
-        match = re.match(r"[ \t]*([\w-]+)( +)=", line)
-        if not match:
+#: A one-line ``name = value`` (or ``name   = value``): indentation, name, padding, ``=`` and the rest.
+_ASSIGNMENT = re.compile(r"([ \t]*)([\w-]+)( +)(=(?![=>~]).*)")
+_QUOTED = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def _one_line_assignment(line: str) -> Optional[re.Match]:
+    """The parts of ``line`` when it assigns a value that ends on the same line (its brackets
+    balance once strings and a trailing comment are set aside), else None."""
+    match = _ASSIGNMENT.fullmatch(line)
+    if match is None:
+        return None
+    code = re.split(r"#|//", _QUOTED.sub('""', match.group(4)), maxsplit=1)[0]
+    balance = sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+    return match if balance == 0 else None
+
+
+def insert_assignment(text: str, closer: int, name: str, value: str, at_indent: str) -> Optional[list[Raw]]:
+    """A new ``name = value`` line just before the line that holds only ``closer``, aligned as
+    ``terraform fmt`` and the PowerShell formatter align: the one-line assignments just above it
+    (consecutive, at ``at_indent``) and the new one have their ``=`` in one column, the longest
+    name plus one space.  That is done only when the lines above already share a column (a
+    formatted file); elsewhere the new line has one space.  The edit spans those lines, so a second
+    insertion into the same block waits for the next fix pass and aligns with this one."""
+    if not alone_on_line(text, closer):
+        return None
+    start = line_start(text, closer)
+    newline = eol(text, start)
+    chain: list[re.Match] = []  # the assignments just above, bottom up
+    top = start
+    while top > 0:
+        above = line_start(text, top - 1)
+        match = _one_line_assignment(text[above:top].rstrip("\r\n"))
+        if match is None or match.group(1) != at_indent:
             break
-        widths.append((len(match.group(1)) + len(match.group(2)), len(match.group(2))))
-        end = line_start(text, end) - 1
-    aligned = widths and (widths[0][1] > 1 or (len(widths) == 2 and widths[0][0] == widths[1][0]))
-    if aligned and len(name) < widths[0][0]:
-        return name.ljust(widths[0][0])
-    return name + " "
+        chain.append(match)
+        top = above
+    columns = {len(match.group(2)) + len(match.group(3)) for match in chain}
+    if len(columns) != 1:  # nothing above to align with, or lines that do not align theirs
+        return [(start, start, at_indent + name + " = " + value + newline)]
+    width = max(columns.pop(), len(name) + 1)
+    lines = [at_indent + match.group(2).ljust(width) + match.group(4) for match in reversed(chain)]
+    lines.append(at_indent + name.ljust(width) + "= " + value)
+    return [(top, start, "".join(line + newline for line in lines))]

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.loaders.registry import parse as parse_bytes
-from support import ROOT, lint_text, run_cli
+from support import REAL, ROOT, lint_text, run_cli
 
 CREATE_JSON = """\
 {
@@ -211,3 +213,30 @@ def test_a_fix_in_a_terraform_conditional_rewrites_its_branch_only(tmp_path):
     assert (tmp_path / "other.tf.json").read_text() == as_json
     left = json.loads(result.stdout)["findings"]
     assert [(f["file"], f["rule"], f["fixable"]) for f in left] == [("other.tf.json", "CG005", False)]
+
+
+TERRAFORM_CLI = shutil.which("terraform")
+
+
+def _terraform_fmt_check(folder) -> subprocess.CompletedProcess:
+    return subprocess.run([TERRAFORM_CLI, "fmt", "-check", "-recursive", "-no-color", str(folder)], capture_output=True,
+                          text=True, timeout=60,
+                          env={**os.environ, "TF_CLI_CONFIG_FILE": os.devnull, "CHECKPOINT_DISABLE": "1"})
+
+
+@pytest.mark.skipif(TERRAFORM_CLI is None, reason="terraform is not installed")
+@pytest.mark.shared("corpus/real")
+def test_fixed_terraform_files_stay_formatted(tmp_path):
+    """Every .tf of the corpus and the samples that `terraform fmt` leaves as it is still passes
+    `terraform fmt -check` after --fix --unsafe-fixes (several new arguments in one block included)."""
+    sources = sorted(REAL.rglob("*.tf")) + sorted((ROOT / "sample_configs").rglob("*.tf"))
+    for index, source in enumerate(sources):
+        (tmp_path / f"m{index}").mkdir()
+        (tmp_path / f"m{index}" / "main.tf").write_bytes(source.read_bytes())
+        if _terraform_fmt_check(tmp_path / f"m{index}").returncode:  # not formatted to start with
+            shutil.rmtree(tmp_path / f"m{index}")
+    before = {p: p.read_text() for p in tmp_path.rglob("*.tf")}
+    run(tmp_path, "--fix", "--unsafe-fixes", ".")
+    changed = [p for p, text in before.items() if p.read_text() != text]
+    assert len(changed) >= 5
+    assert _terraform_fmt_check(tmp_path).stdout == ""  # the files it would reformat: none

@@ -64,7 +64,11 @@ CASES = {
         'r "t" "n" {\n\ta = 1\n\trot {\n\t\tfeature = "ENABLED"\n\t}\n}\n'),
     "hcl: a reference in depends_on": (
         "a.tf", 'r "t" "n" {\n  a = 1\n}\n', DocEdit(INSERT, ("r", "t", "n"), [Expression("x.y")], key="depends_on"),
-        'r "t" "n" {\n  a = 1\n  depends_on = [x.y]\n}\n'),
+        'r "t" "n" {\n  a          = 1\n  depends_on = [x.y]\n}\n'),  # terraform fmt aligns the two
+    "hcl: a longer name moves the = of the aligned lines above, not of those past a blank line": (
+        "a.tf", 'r "t" "n" {\n  n = 1\n\n  a  = 1 # one\n  bc = [\n    2,\n  ]\n  d  = {}\n}\n',
+        DocEdit(INSERT, ("r", "t", "n"), "x", key="efg"),
+        'r "t" "n" {\n  n = 1\n\n  a  = 1 # one\n  bc = [\n    2,\n  ]\n  d   = {}\n  efg = "x"\n}\n'),
     "hcl: an interpolation is escaped": (
         "a.tf", 'x = "a"\n', DocEdit(REPLACE, ("x",), "${b}"), 'x = "$${b}"\n'),
     # PowerShell
@@ -76,6 +80,11 @@ CASES = {
         "a.ps1", "$p = @{ ClientName = 'c' }\nNew-CGIPUserPoolClient @p\n",
         DocEdit(INSERT, ("commands", 0, "parameters"), True, key="GenerateSecret"),
         "$p = @{ ClientName = 'c'; GenerateSecret = $true }\nNew-CGIPUserPoolClient @p\n"),
+    "ps: a hashtable on several lines: the = of its entries stay in one column": (
+        "a.ps1", "$p = @{\n    ClientName = 'c'\n    UserPoolId = $id\n}\nNew-CGIPUserPoolClient @p\n",
+        DocEdit(INSERT, ("commands", 0, "parameters"), "ENABLED", key="PreventUserExistenceError"),
+        "$p = @{\n    ClientName                = 'c'\n    UserPoolId                = $id\n"
+        "    PreventUserExistenceError = 'ENABLED'\n}\nNew-CGIPUserPoolClient @p\n"),
     "ps: a hashtable two calls splat is left alone: the argument goes to the call": (
         "a.ps1", "$p = @{ ClientName = 'c' }\nNew-CGIPUserPoolClient @p\nNew-CGIPUserPoolClient @p\n",
         DocEdit(INSERT, ("commands", 1, "parameters"), True, key="GenerateSecret"),

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from linter.loaders.registry import load as load_clients
 from linter.parsers.document import ParseError
+from linter.parsers.edits import INSERT, DocEdit, apply_text_edits
 from linter.parsers.hcl import FALSE, TRUE, Conditional, HclDocument, parse_expression
 from linter.parsers.scanner import Expression
 from support import CORPUS, ROOT, tf
@@ -376,3 +377,46 @@ def test_the_reader_only_ever_raises_parse_errors(text):
 def test_brackets_nested_thousands_deep_are_a_parse_error():
     with pytest.raises(ParseError, match="nesting too deep"):
         parse('locals {\n  x = ' + "[" * 5000 + "]" * 5000 + "\n}\n")
+
+
+# --- A fix's new argument is where `terraform fmt` would put it --------------------------------
+
+def terraform_formatted(text: str) -> str:
+    result = subprocess.run([TERRAFORM, "fmt", "-no-color", "-"], input=text, capture_output=True, text=True,
+                            timeout=60, env={**os.environ, "TF_CLI_CONFIG_FILE": os.devnull, "CHECKPOINT_DISABLE": "1"})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+one_line_values = st.one_of(st.integers(0, 10**6).map(str), identifiers.map(lambda i: f'"{i}"'),
+                            st.lists(identifiers.map(lambda i: f'"{i}"'), max_size=2).map(lambda v: f"[{', '.join(v)}]"))
+body_lines = st.one_of(
+    st.tuples(identifiers, one_line_values).map(lambda kv: f"{kv[0]} = {kv[1]}"),
+    st.just(""), st.just("# a comment"),
+    identifiers.map(lambda i: f"{i} = [\n\"a\",\n]"),  # a value over several lines ends a run of aligned lines
+    identifiers.map(lambda i: f"{i} {{\nx = 1\n}}"),
+)
+
+
+@pytest.mark.skipif(TERRAFORM is None, reason="terraform is not installed")
+@settings(max_examples=40, deadline=None)
+@given(lines=st.lists(body_lines, max_size=6), names=st.lists(identifiers | st.sampled_from(
+    ["prevent_user_existence_errors", "explicit_auth_flows", "a"]), min_size=1, max_size=3, unique=True))
+def test_new_arguments_leave_a_formatted_file_formatted(lines, names):
+    """Inserted one after the other (as the passes of --fix do), into a body `terraform fmt` wrote."""
+    lines = [f"{line.split(' ', 1)[0]}_{i} {line.split(' ', 1)[1]}" if " =" in line or " {" in line else line
+             for i, line in enumerate(lines)]  # names of their own: an argument set twice does not parse
+    text = terraform_formatted('resource "t" "n" {\n' + "\n".join(lines) + "\n}\n")
+    for name in names:
+        doc = HclDocument.parse("a.tf", text)
+        edits = doc.render(DocEdit(INSERT, ("resource", "t", "n"), "v", key=name))
+        assert edits, "no edit"
+        text = apply_text_edits(text, edits)
+        assert HclDocument.parse("a.tf", text).data["resource"]["t"]["n"][name] == "v"
+    assert terraform_formatted(text) == text
+
+
+def test_a_block_that_does_not_align_gets_one_space():
+    text = 'resource "t" "n" {\n  a = 1\n  bcd   = 2\n}\n'
+    edits = HclDocument.parse("a.tf", text).render(DocEdit(INSERT, ("resource", "t", "n"), "v", key="e"))
+    assert apply_text_edits(text, edits) == 'resource "t" "n" {\n  a = 1\n  bcd   = 2\n  e = "v"\n}\n'
