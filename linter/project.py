@@ -32,7 +32,9 @@ def rule_table(rules_dirs: Optional[Iterable[str]], config_path: Optional[str]):
             policies.check_spec(f"{where}: when", {f: c.operands() for f, c in spec.when.items()})
             policies.check_spec(f"{where}: require", {f: c.operands() for f, c in spec.require.items()})
             declared.append(policies.to_rule(spec, settings.path))
-    return settings, rule_registry.load_rules(rules_dirs or [], declared)
+    rules = rule_registry.load_rules(rules_dirs or [], declared)
+    len(rules)  # lists every ID now (no rule is imported): a clash is an error before any file is read
+    return settings, rules
 
 
 def lint_config(settings, all_rules, select: Iterable[str] = (), ignore: Iterable[str] = (),

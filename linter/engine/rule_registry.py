@@ -62,13 +62,16 @@ class RuleTable(Mapping):
 
 
 def load_rules(rules_dirs: Iterable[str] = (), policies: Iterable[Rule] = ()) -> RuleTable:
-    """Every rule by ID: built-in and plugin ones (entry points), then rules folders (which may
-    override), then the configuration's declarative policies (which may not)."""
+    """Every rule by ID: built-in and plugin ones (entry points), rules folders and the
+    configuration's declarative policies.  An ID is one rule's: a second rule with it is an error
+    (a rule folder cannot quietly replace a built-in check; ``--ignore`` turns one off)."""
     folders = list(rules_dirs)
     extra = {}
     for folder in folders:  # user folders are imported now: their errors are usage errors
         for module in _modules_in(folder):
             rule = Rule.from_module(module, folder)
+            if rule.id in extra:
+                raise RuleError(f"{module.__file__}: rule {rule.id} has the ID of another rule in a rules folder")
             extra[rule.id] = (lambda r=rule: r)
     declared = {policy.id: policy for policy in policies}
 
@@ -78,7 +81,11 @@ def load_rules(rules_dirs: Iterable[str] = (), policies: Iterable[Rule] = ()) ->
             if entry_point.name in loaders:
                 raise RuleError(f"rule {entry_point.name} of {_origin(entry_point)} has the ID of another rule")
             loaders[entry_point.name] = (lambda ep=entry_point: _load_entry_point(ep))
-        loaders.update(extra)
+        for rule_id, load in extra.items():
+            if rule_id in loaders:
+                raise RuleError(f"{load().module.__file__}: rule {rule_id} has the ID of a built-in or plugin rule; "
+                                f"choose another ID")
+            loaders[rule_id] = load
         for rule_id, policy in declared.items():
             if rule_id in loaders:
                 raise RuleError(f"{policy.origin}: policy {rule_id} has the ID of a rule; choose another ID")

@@ -99,6 +99,31 @@ def test_broken_rules_dir_is_a_usage_error(tmp_path):
     assert "LEVEL must be one of error, warning, note" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_rules_dir_rule_cannot_take_a_built_in_id(tmp_path):
+    """A folder's rule with a built-in's ID would switch that check off without a word."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "quiet.py").write_text('"""Quiet."""\nID = "CG201"\nNAME = "quiet"\nLEVEL = "note"\n'
+                                                 "def check(client, options):\n    return []\n")
+    (tmp_path / "c.yaml").write_text(CLIENT)
+    for command in (["lint", str(tmp_path / "c.yaml")], ["rules"], ["explain", "CG201"]):
+        result = run(*command, "--rules-dir", str(tmp_path / "rules"))
+        assert result.returncode == 2, command
+        assert result.stderr == (f"cognito-lint: error: {tmp_path / 'rules' / 'quiet.py'}: rule CG201 has the ID of "
+                                 "a built-in or plugin rule; choose another ID\n")
+
+
+def test_a_policy_with_a_rule_id_is_an_error_before_any_file_is_read(tmp_path):
+    (tmp_path / ".cognito-lint.yaml").write_text("policies:\n  - id: CG202\n    name: x\n    summary: s\n"
+                                                 "    require: {ClientName: {equals: a}}\n")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "a.yaml").write_text(CLIENT)
+    for folder in ("empty", "files"):
+        result = run("lint", folder, cwd=tmp_path)
+        assert result.returncode == 2, folder
+        assert result.stderr.count("policy CG202 has the ID of a rule") == 1 and "a.yaml" not in result.stderr
+
+
 @pytest.fixture(scope="module")
 def plugin_site(tmp_path_factory):
     """The example plugin package, really installed (pip) into a folder put on PYTHONPATH."""
