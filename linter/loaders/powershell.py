@@ -206,24 +206,42 @@ def _bound(field: str, value: Any) -> Any:
 
 def _secrets(doc: Document) -> SecretText:
     """The values of every parameter that is (or abbreviates) ``-ClientSecret`` or names a secret
-    (``-SecretKey``), splatted ones included, and what the variables passed to them are assigned."""
+    (``-SecretKey``), splatted ones included, of every member so named (``$p.ClientSecret = ...``),
+    and what the variables they read are assigned, through any number of variables (``$s = $k``)."""
+    assignments: dict[str, list[tuple[int, int]]] = getattr(doc, "assignments", {})
     roots, variables = [], set()
     for index, command in enumerate(doc.data.get("commands") or []):
         for written, value in command["parameters"].items():
-            if resolve(written) == "clientsecret" or secrets.is_secret_key(written):
+            if _names_secret(written):
                 roots.append(("commands", index, "parameters", written))
                 for expression in _expressions(value):
-                    variables.update(name.lower() for name in _VARIABLE_NAME.findall(expression.text))
+                    variables.update(_variables(expression.text))
     found = secrets.collect(doc, roots)
-    for name in variables:
-        for start, end in getattr(doc, "assignments", {}).get(name, ()):
+    spans = [span for name, taken in assignments.items() if "." in name and _names_secret(name.split(".", 1)[1])
+             for span in taken]
+    seen: set[str] = set()
+    while spans or variables:
+        for start, end in spans:
             found.ranges.append((start, end))
             literal = doc.text[start:end].strip()
             found.add_value(literal[1:-1] if literal[:1] in "'\"" and literal[-1:] == literal[:1] else literal)
+            variables.update(_variables(doc.text[start:end]))
+        spans = [span for name in variables - seen for span in assignments.get(name, ())]
+        seen |= variables
+        variables = set()
     return found
 
 
-_VARIABLE_NAME = re.compile(r"\$\{?([A-Za-z_]\w*)")
+def _names_secret(written: str) -> bool:
+    return resolve(written) == "clientsecret" or secrets.is_secret_key(written)
+
+
+#: A variable read: ``$name``, ``${name}``, ``$script:name`` (the name, without scope).
+_VARIABLE_NAME = re.compile(r"\$(?:\{(?:[A-Za-z]+:)?([^}:]+)\}|(?:[A-Za-z]+:)?([A-Za-z_]\w*))")
+
+
+def _variables(text: str) -> set[str]:
+    return {(braced or plain).strip().lower() for braced, plain in _VARIABLE_NAME.findall(text)}
 
 
 def _expressions(value: Any) -> list[Expression]:

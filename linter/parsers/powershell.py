@@ -25,7 +25,12 @@ from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
 _CMDLET = re.compile(r"(?<![\w-])(New|Update)-CGIPUserPoolClient(?![\w-])", re.IGNORECASE)
 _SPLAT_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)\s*=\s*@\{")
-_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)[ \t]*=(?!=)[ \t]*")
+#: ``$name =``, ``${name} =``, ``$script:name =``, ``$name.Member =``, ``$name['Member'] =``, and
+#: ``Set-Variable [-Name] name [-Value]`` (``New-Variable``, ``sv``): the variable, and the member.
+_ASSIGNMENT = re.compile(
+    r"""\$(?:\{(?:[A-Za-z]+:)?([^}:]+)\}|(?:(?:global|local|script|private):)?([A-Za-z_]\w*))"""
+    r"""(?:\.([A-Za-z_]\w*)|\[[ \t]*['"]([\w-]+)['"][ \t]*\])?[ \t]*=(?!=)[ \t]*"""
+    r"""|(?i:\b(?:Set-Variable|New-Variable|sv)[ \t]+(?:-Name[ \t]+)?)['"]?([A-Za-z_]\w*)['"]?[ \t]+(?i:-Value[ \t]+)?""")
 _SPLAT = re.compile(r"@([A-Za-z_]\w*)")
 _KEY = re.compile(r"[\w-]+")
 _PARAMETER = re.compile(r"-([A-Za-z_][\w]*)(:?)")
@@ -49,8 +54,9 @@ class PowerShellDocument(TableDocument):
     def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict,
                  assignments: dict[str, list[tuple[int, int]]], calls: Optional[dict] = None):
         super().__init__(path, text, data, keys, values)
-        #: Variable (lower case) → text ranges of the values assigned to it (``$secret = '...'``),
-        #: so that what a variable passed to a secret parameter holds is known to be secret.
+        #: Variable (lower case; ``name.member`` for a member) → text ranges of the values assigned
+        #: to it (``$secret = '...'``), so that what a variable passed to a secret parameter holds
+        #: is known to be secret.
         self.assignments = assignments
         #: Call path → where its own arguments end, and the ``@{...}`` ranges splatted into it.
         self.calls: dict[DocPath, _Call] = calls or {}
@@ -215,7 +221,8 @@ class _Reader(Reader):
 
     def assignments(self) -> dict[str, list[tuple[int, int]]]:
         """The value range of every ``$name = value`` statement (to the end of its line when the
-        value cannot be read)."""
+        value cannot be read), by variable name in lower case; ``$name.Member = value`` and
+        ``$name['Member'] = value`` by ``name.member``."""
         found: dict[str, list[tuple[int, int]]] = {}
         for match in _ASSIGNMENT.finditer(self.text):
             if not self.code(match.start()):
@@ -227,7 +234,10 @@ class _Reader(Reader):
             except (ParseError, RecursionError):
                 end = self.text.find("\n", match.end())
                 end = len(self.text) if end < 0 else end
-            found.setdefault(match.group(1).lower(), []).append((match.end(), max(end, match.end())))
+            name = (match.group(1) or match.group(2) or match.group(5)).strip().lower()
+            member = match.group(3) or match.group(4)
+            key = f"{name}.{member.lower()}" if member else name
+            found.setdefault(key, []).append((match.end(), max(end, match.end())))
         return found
 
     def commands(self) -> list[dict]:

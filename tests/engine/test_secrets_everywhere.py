@@ -2,7 +2,7 @@
 wherever the literal is written (its own line, a line with other findings, a parameter's Default, a
 Mappings entry, a serverless include, a PowerShell variable or abbreviated parameter, a Terraform
 variable, a Pulumi secret config entry or variable), in every output format, in baseline files, with
-suppressed findings shown; and a file that cannot be parsed shows no value at all."""
+suppressed findings shown, every line as ``--diff`` shows it; and a file that cannot be parsed shows no value at all."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from linter.engine import baseline
-from linter.engine.lint import LintConfig, lint_file
+from linter.engine.lint import LintConfig, lint_file, secret_masker
 from linter.reporters import FORMATS, RunInfo, render
 from support import rules_by_id
 
@@ -81,6 +81,11 @@ def _everything(root: pathlib.Path, paths) -> str:
     shown = [render(fmt, findings, rules, run) for fmt in FORMATS]
     baseline.write(str(root / "baseline.json"), findings)
     shown.append((root / "baseline.json").read_text(encoding="utf-8"))
+    for path in paths:  # every line as --diff would show it, before and after a fix
+        text = path.read_text(encoding="utf-8")
+        masked = secret_masker(str(path), text)
+        offsets = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        shown += [masked(line, offset) for line, offset in zip(text.split("\n"), offsets)]
     return "\n".join(shown + said)
 
 
@@ -149,14 +154,21 @@ def test_a_secret_written_anywhere_a_secret_field_reads_is_never_shown(tmp_path,
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(secret=_secrets("abcdefghijklmnopqrstuvwxyz0123456789"),
        parameter=st.sampled_from(["ClientSecret", "clientsecret", "ClientSecr", "ClientS", "clients"]),
-       how=st.sampled_from(["argument", "colon", "splat", "variable", "here-string"]))
+       how=st.sampled_from(["argument", "colon", "splat", "variable", "here-string", "two-variables", "braced",
+                            "scoped", "set-variable", "member", "member-index"]))
 def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parameter, how):
     call = "New-CGIPUserPoolClient -UserPoolId p -ClientName c -AllowedOAuthFlow implicit"
     script = {"argument": f"{call} -{parameter} '{secret}'\n",
               "colon": f"{call} -{parameter}:'{secret}'\n",
               "splat": f"$p = @{{ {parameter} = '{secret}' }}\n{call} @p\n",
               "variable": f"$v = \"{secret}\"\n{call} -{parameter} $v  # cognito-lint: ignore=CG999\n",
-              "here-string": f"{call} -{parameter} @'\n{secret}\n'@\n"}[how]
+              "here-string": f"{call} -{parameter} @'\n{secret}\n'@\n",
+              "two-variables": f"$k = '{secret}'; $v = $k\n{call} -{parameter} $v\n",
+              "braced": f"${{v}} = '{secret}'\n{call} -{parameter} ${{v}}\n",
+              "scoped": f"$script:v = '{secret}'\n{call} -{parameter} $script:v\n",
+              "set-variable": f"Set-Variable -Name v -Value '{secret}'\n{call} -{parameter} $v\n",
+              "member": f"$k = '{secret}'\n$p = @{{ ClientName = 'c' }}\n$p.{parameter} = $k\n{call} @p\n",
+              "member-index": f"$p = @{{ ClientName = 'c' }}\n$p['{parameter}'] = '{secret}'\n{call} @p\n"}[how]
     (tmp_path / "c.ps1").write_text(script, encoding="utf-8")
     assert _leaks(_everything(tmp_path, [tmp_path / "c.ps1"]), secret) == []
 
