@@ -34,6 +34,7 @@ class _NoValue:
 
 
 NO_VALUE = _NoValue()
+MISSING_DEFAULT = object()
 _SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
 #: serverless.yml variables (``${self:custom.domain}``, ``${opt:stage}``): unknown until deployed.
 _SERVERLESS_VARIABLE = re.compile(r"\$\{(self|opt|env|sls|file|ssm|cf|s3|param|aws|git|strToBool)[:(]")
@@ -221,13 +222,21 @@ class Evaluator:
         return Unknown(_describe("Fn::Split", arg))
 
     def _find_in_map(self, arg: Any, doc_path: DocPath) -> Any:
-        if not (isinstance(arg, list) and len(arg) == 3):
+        """The Mappings entry; with AWS::LanguageExtensions' fourth argument ``{DefaultValue: v}``,
+        ``v`` when known keys find no entry."""
+        default = arg[3].get("DefaultValue", MISSING_DEFAULT) if (
+            isinstance(arg, list) and len(arg) == 4 and isinstance(arg[3], dict)) else MISSING_DEFAULT
+        if not (isinstance(arg, list) and (len(arg) == 3 or default is not MISSING_DEFAULT)):
             return Unknown("Fn::FindInMap")
-        keys = [self._value(k, doc_path + (i,)) for i, k in enumerate(arg)]
+        keys = [self._value(k, doc_path + (i,)) for i, k in enumerate(arg[:3])]
         node: Any = self.mappings
         for key in keys:
-            if not isinstance(key, str) or not isinstance(node, dict) or key not in node:
+            if not isinstance(key, str):
                 return Unknown("Fn::FindInMap")
+            if not isinstance(node, dict) or key not in node:
+                if default is MISSING_DEFAULT:
+                    return Unknown("Fn::FindInMap")
+                return self._value(default, doc_path + (3, "DefaultValue"))
             node = node[key]
         return node
 

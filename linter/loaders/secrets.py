@@ -137,9 +137,11 @@ def cloudformation_references(template_path: DocPath, template: Any) -> Referenc
             return parameter(argument)
         if function == "Fn::FindInMap":
             keys = argument[:3] if isinstance(argument, list) else []
+            # AWS::LanguageExtensions' {DefaultValue: ...}, the value when the keys find nothing
+            default = [here + (3,)] if isinstance(argument, list) and len(argument) > 3 else []
             if len(keys) == 3 and all(isinstance(k, str) for k in keys):
-                return [template_path + ("Mappings", *keys)]
-            return [template_path + ("Mappings", keys[0])] if keys and isinstance(keys[0], str) else []
+                return [template_path + ("Mappings", *keys)] + default
+            return ([template_path + ("Mappings", keys[0])] if keys and isinstance(keys[0], str) else []) + default
         if function in ("Fn::GetAtt", "Fn::ImportValue", "Condition"):
             return []
         if function == "Fn::Sub":

@@ -123,13 +123,15 @@ def test_references_stay_readable_what_they_read_is_masked():
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(secret=_secrets("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+_"),
-       where=st.sampled_from(["direct", "sub", "join", "default", "mapping", "if", "comment-line"]),
+       where=st.sampled_from(["direct", "sub", "join", "default", "mapping", "if", "comment-line",
+                              "mapping-default"]),
        style=st.sampled_from(["block", "flow", "json"]))
 def test_a_secret_written_anywhere_a_secret_field_reads_is_never_shown(tmp_path, secret, where, style):
     value = {"direct": secret, "sub": {"Fn::Sub": f"{secret}${{AWS::Region}}"},
              "join": {"Fn::Join": ["", [secret[:6], secret[6:]]]}, "default": {"Ref": "Key"},
              "mapping": {"Fn::FindInMap": ["Keys", "prod", "web"]},
-             "if": {"Fn::If": ["P", secret, "other-secret-value"]}, "comment-line": secret}[where]
+             "if": {"Fn::If": ["P", secret, "other-secret-value"]}, "comment-line": secret,
+             "mapping-default": {"Fn::FindInMap": ["Keys", "test", "web", {"DefaultValue": secret}]}}[where]
     template = {"Conditions": {"P": {"Fn::Equals": ["a", "a"]}},
                 "Parameters": {"Key": {"Type": "String", "Default": secret}},
                 "Mappings": {"Keys": {"prod": {"web": secret}}},

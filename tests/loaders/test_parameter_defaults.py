@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from linter.loaders.registry import load as load_clients
 from linter.loaders.registry import parse as parse_bytes
 from linter.model import Template, Unknown, with_defaults
@@ -136,3 +138,18 @@ def test_the_json_syntax_reads_the_variables_of_its_own_file(tmp_path):
     findings = lint_written(tmp_path / "main.tf.json", text, ["CG202"])
     assert [(span_text(f, text), f.message.split("' ")[1][:40]) for f in findings] == [
         ('"http://${var.host}/auth"', "(with the default of variable host) uses")]
+
+
+
+@pytest.mark.parametrize("keys, finding", [
+    ("[Env, prod, Mode", False),         # the entry: ENABLED
+    ("[Env, test, Mode", True),          # no such key: AWS::LanguageExtensions' DefaultValue, LEGACY
+    ("[Env, !Ref Stage, Mode", False),   # an unknown key: an unknown value, no finding
+])
+def test_find_in_map_default_value(keys, finding):
+    text = ("Transform: AWS::LanguageExtensions\nParameters:\n  Stage: {Type: String}\n"
+            "Mappings:\n  Env: {prod: {Mode: ENABLED}}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n"
+            f"    Properties:\n      UserPoolId: p\n      PreventUserExistenceErrors: !FindInMap {keys}, "
+            "{DefaultValue: LEGACY}]\n")
+    findings = lint_rules(text, ["CG406"])
+    assert [(f.rule_id, f.span.line) for f in findings] == ([("CG406", 11)] if finding else [])
