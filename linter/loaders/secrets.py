@@ -158,35 +158,46 @@ def cloudformation_references(template_path: DocPath, template: Any) -> Referenc
     return references
 
 
-def terraform_references(data: Any) -> References:
-    """A Terraform value's references: ``var.x`` (the variable's default), ``local.x`` (the local's
-    value); another resource's attribute holds no text here.  Other expressions (conditionals,
-    function calls) and templates are text that may hold the secret itself."""
-    locals_blocks = data.get("locals") if isinstance(data, dict) else None
-    locals_blocks = locals_blocks if isinstance(locals_blocks, list) else []
+#: ``var.name`` / ``local.name`` anywhere in an expression's text (``local.google.key``,
+#: ``lookup(var.m, "k")``, ``"${var.x}"`` in a .tf.json string).
+_TERRAFORM_REFERENCE = re.compile(r"(?<![\w.])(var|local)\.([A-Za-z_][\w-]*)")
+#: A whole value that only reads a variable or local, or a part of one (``var.x``, ``local.o.key``,
+#: ``var.m["k"]``): its own text holds nothing.
+_TERRAFORM_READ = re.compile(r"(var|local)\.[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*")
 
-    def follow(name: str) -> list[DocPath]:
-        kind, _, rest = name.partition(".")
-        key = re.match(r"[A-Za-z_][\w-]*", rest)
-        if key is None:
-            return []
+
+def terraform_references(data: Any) -> References:
+    """A Terraform value's references, in HCL or its JSON syntax: each ``var.x`` (the variable's
+    default) and ``local.x`` (the local's value) it mentions is followed whole, wherever it stands
+    (an attribute of it, a function's argument, a template); another resource's attribute holds no
+    text here.  A value that is more than one such read (a call, a conditional, a template) is
+    also text that may hold the secret itself."""
+    locals_blocks = data.get("locals") if isinstance(data, dict) else None
+    if isinstance(locals_blocks, dict):  # .tf.json: "locals": {...}
+        locals_blocks = [locals_blocks]
+    locals_blocks = locals_blocks if isinstance(locals_blocks, list) else []
+    in_json = isinstance(data, dict) and isinstance(data.get("locals"), dict)
+
+    def follow(kind: str, name: str) -> list[DocPath]:
         if kind == "var":
-            return [("variable", key.group(0), "default")]
-        if kind == "local":
-            return [("locals", index, key.group(0)) for index, block in enumerate(locals_blocks)
-                    if isinstance(block, dict) and key.group(0) in block]
-        return []
+            return [("variable", name, "default")]
+        return [("locals", name) if in_json else ("locals", index, name)
+                for index, block in enumerate(locals_blocks) if isinstance(block, dict) and name in block]
+
+    def read(text: str) -> list[DocPath]:
+        return [p for kind, name in _TERRAFORM_REFERENCE.findall(text) for p in follow(kind, name)]
 
     def references(value: Any, path: DocPath) -> "list[DocPath] | None":
+        if isinstance(value, str):  # .tf.json: "${...}" in a string
+            followed = read(value) if "${" in value else []
+            return followed + [path] if followed else None
         if not isinstance(value, Expression):
             return None
-        if value.parts is not None:  # a template: its text, and what it interpolates
-            followed = [p for part in value.parts if isinstance(part, Expression) for p in follow(part.text)]
-            return followed + [path] if followed else None
-        if re.fullmatch(r"(var|local)\.[A-Za-z_][\w-]*", value.text):
-            return follow(value.text)
-        if value.reference is not None and re.fullmatch(r"[\w.\-\[\]\"]+", value.text):
+        followed = read(value.text)
+        if value.parts is None and _TERRAFORM_READ.fullmatch(value.text.strip()):
+            return followed
+        if value.parts is None and value.reference is not None and re.fullmatch(r"[\w.\-\[\]\"]+", value.text):
             return []  # aws_secretsmanager_secret_version.x.secret_string: a reference, no text
-        return None
+        return followed + [path] if followed else None
 
     return references

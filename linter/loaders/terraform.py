@@ -485,10 +485,7 @@ def _merge_unknown(value: Any, unknown: Any) -> Any:
 def _secrets(doc: Document) -> SecretText:
     """Values under secret keys (an identity provider's ``client_secret``, a variable named like
     one), and the variables and locals they read."""
-    references = secrets.terraform_references(doc.data) if isinstance(doc, HclDocument) else None
-    if references is None:
-        return secrets.collect(doc, secrets.keyed(doc.data))
-    return secrets.collect(doc, secrets.keyed(doc.data), references)
+    return secrets.collect(doc, secrets.keyed(doc.data), secrets.terraform_references(doc.data))
 
 
 FORMAT = InputFormat(

@@ -175,6 +175,37 @@ def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parame
     assert _leaks(_everything(tmp_path, [tmp_path / "c.ps1"]), secret) == []
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(secret=_secrets("abcdefghijklmnopqrstuvwxyz0123456789"),
+       read=st.sampled_from(["var.k", "local.k", "var.o.key", "local.o.key", 'var.o["key"]', 'lookup(var.o, "key")',
+                             'try(local.o.key, "")', '"x${var.k}"']),
+       syntax=st.sampled_from(["hcl", "json"]))
+def test_terraform_secret_however_read_is_never_shown(tmp_path, secret, read, syntax):
+    """An identity provider's secret read from a variable's default or a local, whole or in part,
+    through a function or a template, in HCL or its JSON syntax."""
+    holder = {"k": secret, "o": {"id": "123.apps.googleusercontent.com", "key": secret}}[read.split(".")[1][0]]
+    client = {"name": "c", "user_pool_id": "p", "callback_urls": ["https://a.io/cb", "https://a.io/cb"]}
+    if syntax == "hcl":
+        literal = json.dumps(holder).replace('":', '" =')
+        text = (f'variable "k" {{\n  default = {literal}\n}}\nvariable "o" {{\n  default = {literal}\n}}\n'
+                f'locals {{\n  k = {literal}\n  o = {literal}\n}}\n'
+                'resource "aws_cognito_identity_provider" "g" {\n'
+                f'  provider_details = {{ client_id = "id", client_secret = {read} }}\n}}\n'
+                'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
+                '  callback_urls = ["https://a.io/cb", "https://a.io/cb"]\n}\n')
+        name = "main.tf"
+    else:
+        reference = read[1:-1] if read.startswith('"') else "${" + read + "}"
+        text = json.dumps({"variable": {"k": {"default": holder}, "o": {"default": holder}},
+                           "locals": {"k": holder, "o": holder},
+                           "resource": {"aws_cognito_identity_provider": {"g": {"provider_details": {
+                               "client_id": "id", "client_secret": reference}}},
+                               "aws_cognito_user_pool_client": {"c": client}}})
+        name = "main.tf.json"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert _leaks(_everything(tmp_path, [tmp_path / name]), secret) == []
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(secret=_secrets("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
        broken=st.sampled_from([
