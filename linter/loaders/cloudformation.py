@@ -148,7 +148,8 @@ def _secrets(doc: Document) -> SecretText:
     entries they refer to."""
     base = _base(doc)
     template = doc.data if not base else doc.data.get("resources")
-    return secrets.collect(doc, secrets.keyed(doc.data), secrets.cloudformation_references(base, template))
+    root = doc.data if base else None  # a serverless.yml's inline resources: ${self:...} reads the file
+    return secrets.collect(doc, secrets.keyed(doc.data), secrets.cloudformation_references(base, template, root))
 
 
 FORMAT = InputFormat(

@@ -116,10 +116,31 @@ def _literals(value: Any) -> list[str]:
 _SUB_NAMES = re.compile(r"\$\{([^}!.]+)\}")
 
 
-def cloudformation_references(template_path: DocPath, template: Any) -> References:
+#: A serverless.yml variable that reads the file itself: ``${self:custom.appKey}``.
+_SERVERLESS_SELF = re.compile(r"\$\{self:([\w.\-]+)")
+
+
+def serverless_self_references(root: Any, text: str) -> list[DocPath]:
+    """The document paths ``${self:a.b}`` variables in ``text`` read (as far as they exist: a
+    path completed by another variable, ``${self:custom.${opt:stage}}``, reads all of ``custom``)."""
+    found = []
+    for dotted in _SERVERLESS_SELF.findall(text):
+        path: DocPath = ()
+        for key in dotted.strip(".").split("."):
+            node = value_at(root, path)
+            if not (isinstance(node, dict) and key in node):
+                break
+            path += (key,)
+        if path:
+            found.append(path)
+    return found
+
+
+def cloudformation_references(template_path: DocPath, template: Any, root: Any = None) -> References:
     """A CloudFormation value's references: a parameter's Default and AllowedValues (``Ref``,
     ``${Param}`` in ``Fn::Sub``), a Mappings entry (``Fn::FindInMap``); condition names and
-    resources hold no secret text.  Other functions' arguments are walked as written."""
+    resources hold no secret text.  Other functions' arguments are walked as written.  In a
+    serverless.yml (``root``: the whole file), ``${self:...}`` variables in strings are followed."""
     parameters = template.get("Parameters") if isinstance(template, dict) else None
     parameters = parameters if isinstance(parameters, dict) else {}
 
@@ -129,6 +150,8 @@ def cloudformation_references(template_path: DocPath, template: Any) -> Referenc
         return []
 
     def references(value: Any, path: DocPath) -> "list[DocPath] | None":
+        if isinstance(value, str) and root is not None and "${self:" in value:
+            return serverless_self_references(root, value) + [path]
         if not (isinstance(value, dict) and len(value) == 1):
             return None
         (function, argument), = value.items()

@@ -11,10 +11,10 @@ import os
 import re
 from typing import Any, Optional
 
-from linter.loaders import cloudformation
+from linter.loaders import cloudformation, secrets
 from linter.loaders.source import ClientSource, InputFormat
 from linter.parsers import json_or_yaml
-from linter.parsers.document import Document, ParseError, decode
+from linter.parsers.document import DocPath, Document, ParseError, decode, value_at
 
 _FILE_INCLUDE = re.compile(r"^\$\{file\(([^)]+)\)(?::[^}]*)?\}$")
 
@@ -58,6 +58,34 @@ def _include(path: str, reference: str) -> Optional[Document]:
     return included
 
 
+def _secrets(doc: Document) -> secrets.SecretText:
+    """Values under secret keys, what the inline resources' intrinsics read, and what
+    ``${self:...}`` variables read, in this file's secret values and in those of the files it
+    includes (``custom.appKey`` is written here when an included template reads it)."""
+    resources = doc.data.get("resources")
+    roots = list(secrets.keyed(doc.data))
+    for item in resources if isinstance(resources, list) else [resources]:
+        included = _include(doc.path, item.strip()) if isinstance(item, str) else None
+        if included is not None:
+            roots += [read for path in secrets.keyed(included.data)
+                      for text in _strings(value_at(included.data, path))
+                      for read in secrets.serverless_self_references(doc.data, text)]
+
+    def references(value: Any, path: DocPath) -> "list[DocPath] | None":
+        template_path = path[:2] if len(path) > 1 and path[0] == "resources" and isinstance(path[1], int) else ()
+        template = value_at(doc.data, template_path) if template_path else {}
+        return secrets.cloudformation_references(template_path, template, doc.data)(value, path)
+
+    return secrets.collect(doc, roots, references)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [text for item in items for text in _strings(item)]
+
+
 FORMAT = InputFormat(
     name="serverless",
     extensions=(".yml", ".yaml"),
@@ -65,5 +93,6 @@ FORMAT = InputFormat(
     markers=(b"${file(", b"UserPoolClient"),
     recognise=is_serverless,
     load=load,
+    secrets=_secrets,
     names=frozenset({"service", "provider", "functions", "resources", "custom", "plugins", "Resources", "Outputs"}),
 )

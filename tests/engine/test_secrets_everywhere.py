@@ -39,6 +39,14 @@ CASES = {
         "serverless.yml": "service: s\nresources:\n  - ${file(resources/c.yml)}\n",
         "resources/c.yml": (f"Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {{UserPoolId: x, "
                             f"ClientSecret: !Sub '{SECRET}', AllowedOAuthFlows: [implicit]}}  # cognito-lint: ignore=CG106\n")},
+    "serverless-self-inline": {"serverless.yml": (
+        "service: s\nresources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n"
+        "        UserPoolId: x\n        ClientSecret: ${self:custom.keys.web}\n        AllowedOAuthFlows: [implicit]\n"
+        f"custom:\n  keys: {{web: {SECRET}}}\n")},
+    "serverless-self-from-include": {
+        "serverless.yml": f"service: s\ncustom:\n  appKey: {SECRET}\nresources:\n  - ${{file(resources/c.yml)}}\n",
+        "resources/c.yml": ("Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x, "
+                            "ClientSecret: '${self:custom.appKey}', AllowedOAuthFlows: [implicit]}\n")},
     "ps-prefix-and-splat.ps1": {"c.ps1": (
         f"$p = @{{ UserPoolId = 'p'; ClientS = '{SECRET}'; AllowedOAuthFlow = 'implicit' }}\n"
         f"New-CGIPUserPoolClient @p -ClientName c -ClientSecr '{SECRET}' -AllowedOAuthScope openid\n")},
