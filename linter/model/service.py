@@ -82,7 +82,9 @@ LEGACY_AUTH_FLOWS = {
 
 #: Flows a client with only legacy names has without listing them: until the ALLOW_ names came
 #: (November 2019), SRP and refresh-token sign-in could not be turned off, and clients that still
-#: use the legacy names keep them.
+#: use the legacy names keep them (H. Kanikathottu, *Serverless Programming Cookbook*, Packt,
+#: January 2019, "Creating a Cognito user pool client with AWS CLI": with ADMIN_NO_SRP_AUTH, "USER_SRP_AUTH
+#: and REFRESH_TOKEN_AUTH, are supported by default").
 LEGACY_IMPLIED_FLOWS = ("ALLOW_USER_SRP_AUTH", REFRESH_TOKEN_FLOW)
 
 #: Flows that send the password itself (not an SRP proof) to InitiateAuth.
