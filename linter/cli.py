@@ -40,8 +40,9 @@ def _version(value: bool) -> None:
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
-    """Lint Amazon Cognito user-pool app clients in API payloads, CloudFormation/SAM templates,
-    serverless.yml and CDK cloud assemblies, or audit the clients deployed in AWS accounts.
+    """Lint Amazon Cognito user-pool app clients in API payloads and Describe output,
+    CloudFormation/SAM templates, serverless.yml, CDK cloud assemblies, Terraform (and plans),
+    Pulumi YAML and PowerShell scripts, or audit the clients deployed in AWS accounts.
 
     \b
     Examples:

@@ -19,6 +19,11 @@ def test_action_is_a_composite_with_documented_inputs():
     assert all(step.get("shell") == "bash" for step in ACTION["runs"]["steps"] if "run" in step)
 
 
+def test_description_fits_the_marketplace():
+    """The Marketplace refuses to publish an action whose description has 125 characters or more."""
+    assert len(ACTION["description"]) < 125
+
+
 def test_readme_documents_every_input_with_its_default():
     import re
 
