@@ -106,6 +106,8 @@ def lint(
     """
     settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option,
                                                 config_file, diff_base, paths)
+    for warning in _ignored_flags(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, output_format=output_format):
+        _stderr(f"cognito-lint: warning: {warning}")
     run = _run_info(output_format, output, quiet, sarif_category)
     run.unsafe_fixes = unsafe_fixes
     if jobs is not None and jobs < 1:
@@ -119,6 +121,18 @@ def lint(
         findings, errors = _fix(findings, errors, digests, lint_config, settings, unsafe_fixes)
     _report(findings, errors, all_rules, settings, run, output_format=output_format, output=output, fail_on=fail_on,
             baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=show_suppressed)
+
+
+def _ignored_flags(*, fix: bool, unsafe_fixes: bool, diff: bool, output_format: str) -> list[str]:
+    """What is said of flags the combination given makes ineffective (the run goes on without them)."""
+    warnings = []
+    if unsafe_fixes and not (fix or diff):
+        warnings.append("--unsafe-fixes has no effect without --fix or --diff")
+    if diff and fix:
+        warnings.append("--fix has no effect with --diff, which changes no file: showing the diff only")
+    if diff and output_format != "text":
+        warnings.append(f"--format {output_format} has no effect with --diff, which prints a unified diff")
+    return warnings
 
 
 def _prepare(output_format: str, fail_on: Optional[str], select, ignore, rules_dir, option, config_file,
