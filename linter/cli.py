@@ -110,6 +110,7 @@ def lint(
         _stderr(f"cognito-lint: warning: {warning}")
     run = _run_info(output_format, output, quiet, sarif_category)
     run.unsafe_fixes = unsafe_fixes
+    run.verbose = verbose
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
     excludes = (exclude or []) + settings.exclude
@@ -291,6 +292,7 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
         raise UsageError(str(exc)) from None
     if run is not None:
         run.files += outcome.files
+        run.skipped += outcome.skipped
         run.clients += outcome.clients
     if with_digests:
         return outcome.findings, outcome.errors, outcome.digests
