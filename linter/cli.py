@@ -221,6 +221,8 @@ def _filter_baseline(path: str, findings: list) -> list:
 
 
 def _parse_options(values: list[str], rules) -> dict:
+    from linter.config import files as config
+
     options: dict = {}
     for value in values:
         name, sep, raw = value.partition("=")
@@ -234,7 +236,11 @@ def _parse_options(values: list[str], rules) -> dict:
         if key not in defaults:
             known = ", ".join(sorted(defaults)) or "none"
             raise UsageError(f"--option {value!r}: {rule_id} has no option {key!r} (options: {known})")
-        options.setdefault(rule_id, {})[key] = _convert(raw, defaults[key], value)
+        converted = _convert(raw, defaults[key], value)
+        problem = config.option_value_problem(key, converted)
+        if problem:
+            raise UsageError(f"--option {value!r}: {problem}")
+        options.setdefault(rule_id, {})[key] = converted
     return options
 
 

@@ -122,6 +122,9 @@ def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any
             if default is not None and not _same_type(value, default):
                 raise ConfigError(f"{settings.path}: rules.{rule_id}.{key}: expected {type(default).__name__}, "
                                   f"got {value!r}")
+            problem = option_value_problem(key, value)
+            if problem:
+                raise ConfigError(f"{settings.path}: rules.{rule_id}.{key}: {problem}")
             options.setdefault(rule.id, {})[key] = value
     for rule_id, level in settings.levels.items():
         if rule_id.upper() not in rules:
@@ -131,6 +134,18 @@ def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any
             if not any(known.startswith(rule_id.upper()) for known in rules):
                 raise ConfigError(f"{settings.path}: per-file-ignores.{pattern}: unknown rule ID or prefix {rule_id}")
     return options
+
+
+#: The endings of the names of options that are durations (``max-access-token-minutes``).
+DURATION_UNITS = ("-seconds", "-minutes", "-hours", "-days")
+
+
+def option_value_problem(key: str, value: Any) -> Optional[str]:
+    """What is wrong with a rule option's value beyond its type, or None: a duration (an option
+    named for its unit) must be a positive number (0 or less would flag every token)."""
+    if key.endswith(DURATION_UNITS) and isinstance(value, (int, float)) and not isinstance(value, bool) and value <= 0:
+        return f"expected a duration of 1 or more {key.rsplit('-', 1)[1]}, got {value!r}"
+    return None
 
 
 def _same_type(value: Any, default: Any) -> bool:
