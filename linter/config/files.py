@@ -108,7 +108,9 @@ def _has_tool_section(path: str) -> bool:
 
 
 def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any]]:
-    """Per-rule options, checked against each rule's OPTIONS (unknown rule or option: an error)."""
+    """Per-rule options, checked against each rule's OPTIONS (unknown rule or option: an error);
+    the rule IDs and prefixes of ``select``, ``ignore``, ``levels`` and ``per-file-ignores`` are
+    checked too (an unknown one: an error naming the file and the key)."""
     options: dict[str, dict[str, Any]] = {}
     for rule_id, values in settings.rules.items():
         rule = rules.get(rule_id.upper())
@@ -129,10 +131,12 @@ def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any
     for rule_id, level in settings.levels.items():
         if rule_id.upper() not in rules:
             raise ConfigError(f"{settings.path}: levels.{rule_id}: unknown rule")
-    for pattern, rule_ids in settings.per_file_ignores.items():
-        for rule_id in rule_ids:
+    lists = [("select", settings.select), ("ignore", settings.ignore)]
+    lists += [(f"per-file-ignores.{pattern}", rule_ids) for pattern, rule_ids in settings.per_file_ignores.items()]
+    for where, rule_ids in lists:
+        for rule_id in rule_ids or []:
             if not any(known.startswith(rule_id.upper()) for known in rules):
-                raise ConfigError(f"{settings.path}: per-file-ignores.{pattern}: unknown rule ID or prefix {rule_id}")
+                raise ConfigError(f"{settings.path}: {where}: unknown rule ID or prefix {rule_id}")
     return options
 
 

@@ -59,6 +59,8 @@ def test_pyproject_config_found_from_a_subdirectory_with_rule_options(repo):
     ("levels: {CG202: fatal}\n", "levels.CG202: Input should be 'error', 'warning' or 'note'"),
     ("rules: {CG999: {x: 1}}\n", "rules.CG999: unknown rule"),
     ("rules: {CG202: {x: 1}}\n", "rules.CG202.x: unknown option"),
+    ("select: [CG2, CG9]\n", "select: unknown rule ID or prefix CG9"),
+    ("ignore: [CG405, XX1]\n", "ignore: unknown rule ID or prefix XX1"),
     ("rules: {CG305: {max-access-token-minutes: -5}}\n",
      "rules.CG305.max-access-token-minutes: expected a duration of 1 or more minutes, got -5"),
     ("rules: {CG309: {max-refresh-token-days: 0}}\n",
