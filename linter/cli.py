@@ -40,8 +40,9 @@ def _version(value: bool) -> None:
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
-    """Lint Amazon Cognito user-pool app clients in API payloads, CloudFormation/SAM templates,
-    serverless.yml and CDK cloud assemblies, or audit the clients deployed in AWS accounts.
+    """Lint Amazon Cognito user-pool app clients in API payloads and Describe output,
+    CloudFormation/SAM templates, serverless.yml, CDK cloud assemblies, Terraform (and plans),
+    Pulumi YAML and PowerShell scripts, or audit the clients deployed in AWS accounts.
 
     \b
     Examples:
@@ -105,8 +106,11 @@ def lint(
     """
     settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option,
                                                 config_file, diff_base, paths)
+    for warning in _ignored_flags(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, output_format=output_format):
+        _stderr(f"cognito-lint: warning: {warning}")
     run = _run_info(output_format, output, quiet, sarif_category)
     run.unsafe_fixes = unsafe_fixes
+    run.verbose = verbose
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: expected 1 or more processes")
     excludes = (exclude or []) + settings.exclude
@@ -118,6 +122,18 @@ def lint(
         findings, errors = _fix(findings, errors, digests, lint_config, settings, unsafe_fixes)
     _report(findings, errors, all_rules, settings, run, output_format=output_format, output=output, fail_on=fail_on,
             baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=show_suppressed)
+
+
+def _ignored_flags(*, fix: bool, unsafe_fixes: bool, diff: bool, output_format: str) -> list[str]:
+    """What is said of flags the combination given makes ineffective (the run goes on without them)."""
+    warnings = []
+    if unsafe_fixes and not (fix or diff):
+        warnings.append("--unsafe-fixes has no effect without --fix or --diff")
+    if diff and fix:
+        warnings.append("--fix has no effect with --diff, which changes no file: showing the diff only")
+    if diff and output_format != "text":
+        warnings.append(f"--format {output_format} has no effect with --diff, which prints a unified diff")
+    return warnings
 
 
 def _prepare(output_format: str, fail_on: Optional[str], select, ignore, rules_dir, option, config_file,
@@ -205,6 +221,8 @@ def _filter_baseline(path: str, findings: list) -> list:
 
 
 def _parse_options(values: list[str], rules) -> dict:
+    from linter.config import files as config
+
     options: dict = {}
     for value in values:
         name, sep, raw = value.partition("=")
@@ -218,7 +236,11 @@ def _parse_options(values: list[str], rules) -> dict:
         if key not in defaults:
             known = ", ".join(sorted(defaults)) or "none"
             raise UsageError(f"--option {value!r}: {rule_id} has no option {key!r} (options: {known})")
-        options.setdefault(rule_id, {})[key] = _convert(raw, defaults[key], value)
+        converted = _convert(raw, defaults[key], value)
+        problem = config.option_value_problem(key, converted)
+        if problem:
+            raise UsageError(f"--option {value!r}: {problem}")
+        options.setdefault(rule_id, {})[key] = converted
     return options
 
 
@@ -276,6 +298,7 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
         raise UsageError(str(exc)) from None
     if run is not None:
         run.files += outcome.files
+        run.skipped += outcome.skipped
         run.clients += outcome.clients
     if with_digests:
         return outcome.findings, outcome.errors, outcome.digests

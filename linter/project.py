@@ -41,8 +41,8 @@ def lint_config(settings, all_rules, select: Iterable[str] = (), ignore: Iterabl
                 options: Optional[dict[str, dict[str, Any]]] = None, diff_base: Optional[str] = None) -> LintConfig:
     """The rules selected (``select``/``ignore`` given on the command line replace the
     configuration's), their options (the configuration's, then ``options``) and levels."""
+    merged = config.validate_rules(settings, all_rules)  # first: a bad select in the file is named as the file's
     rules = rule_registry.select_rules(all_rules, list(select) or settings.select, list(ignore) or settings.ignore)
-    merged = config.validate_rules(settings, all_rules)
     for rule_id, values in (options or {}).items():
         merged.setdefault(rule_id, {}).update(values)
     return LintConfig(rules=rules, options=merged, diff_base=diff_base,

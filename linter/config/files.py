@@ -108,7 +108,9 @@ def _has_tool_section(path: str) -> bool:
 
 
 def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any]]:
-    """Per-rule options, checked against each rule's OPTIONS (unknown rule or option: an error)."""
+    """Per-rule options, checked against each rule's OPTIONS (unknown rule or option: an error);
+    the rule IDs and prefixes of ``select``, ``ignore``, ``levels`` and ``per-file-ignores`` are
+    checked too (an unknown one: an error naming the file and the key)."""
     options: dict[str, dict[str, Any]] = {}
     for rule_id, values in settings.rules.items():
         rule = rules.get(rule_id.upper())
@@ -122,15 +124,32 @@ def validate_rules(settings: "Settings", rules: dict) -> dict[str, dict[str, Any
             if default is not None and not _same_type(value, default):
                 raise ConfigError(f"{settings.path}: rules.{rule_id}.{key}: expected {type(default).__name__}, "
                                   f"got {value!r}")
+            problem = option_value_problem(key, value)
+            if problem:
+                raise ConfigError(f"{settings.path}: rules.{rule_id}.{key}: {problem}")
             options.setdefault(rule.id, {})[key] = value
     for rule_id, level in settings.levels.items():
         if rule_id.upper() not in rules:
             raise ConfigError(f"{settings.path}: levels.{rule_id}: unknown rule")
-    for pattern, rule_ids in settings.per_file_ignores.items():
-        for rule_id in rule_ids:
+    lists = [("select", settings.select), ("ignore", settings.ignore)]
+    lists += [(f"per-file-ignores.{pattern}", rule_ids) for pattern, rule_ids in settings.per_file_ignores.items()]
+    for where, rule_ids in lists:
+        for rule_id in rule_ids or []:
             if not any(known.startswith(rule_id.upper()) for known in rules):
-                raise ConfigError(f"{settings.path}: per-file-ignores.{pattern}: unknown rule ID or prefix {rule_id}")
+                raise ConfigError(f"{settings.path}: {where}: unknown rule ID or prefix {rule_id}")
     return options
+
+
+#: The endings of the names of options that are durations (``max-access-token-minutes``).
+DURATION_UNITS = ("-seconds", "-minutes", "-hours", "-days")
+
+
+def option_value_problem(key: str, value: Any) -> Optional[str]:
+    """What is wrong with a rule option's value beyond its type, or None: a duration (an option
+    named for its unit) must be a positive number (0 or less would flag every token)."""
+    if key.endswith(DURATION_UNITS) and isinstance(value, (int, float)) and not isinstance(value, bool) and value <= 0:
+        return f"expected a duration of 1 or more {key.rsplit('-', 1)[1]}, got {value!r}"
+    return None
 
 
 def _same_type(value: Any, default: Any) -> bool:

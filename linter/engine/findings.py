@@ -87,6 +87,9 @@ class FileResult:
     #: Errors (a crash of a rule or of the linter on this file): exit code 2, other files go on.
     errors: list[str] = field(default_factory=list)
     clients: int = 0
+    #: Not linted (not an input, binary, empty, not a regular file, or holds no app client): the
+    #: summary counts it apart from the files checked.
+    skipped: bool = False
     #: Path → digest of the text linted (the file, and a serverless include): ``--fix`` writes only
     #: over the text its fixes were computed from.
     digests: dict = field(default_factory=dict)

@@ -86,7 +86,7 @@ def _lint_bytes(path: str, config: LintConfig, explicit: bool,
                 read: Callable[[FileResult], Optional[bytes]]) -> FileResult:
     result = FileResult(path)
     if explicit and discovery.is_foreign(path):
-        result.verbose_notices.append(f"{path}: skipped: not a JSON/YAML input")
+        _skip(result, "not a JSON/YAML input")
         return result
     data = read(result)
     if data is None:
@@ -98,11 +98,10 @@ def _lint_bytes(path: str, config: LintConfig, explicit: bool,
 def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, explicit: bool) -> FileResult:
     unicode_bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16/32 text: CG001, not "binary"
     if discovery.looks_binary(data) and not unicode_bom:
-        if explicit:
-            result.notices.append(f"{path}: skipped: binary file, not JSON or YAML")
+        _skip(result, "binary file, not JSON or YAML", always=explicit)
         return result
     if not unicode_bom and not registry.may_hold_client(data, path):
-        result.verbose_notices.append(f"{path}: skipped: holds no app client")
+        _skip(result, "holds no app client")
         return result
     try:
         doc = registry.parse(path, data)
@@ -111,7 +110,7 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
         return result
     sources = registry.load(doc)
     if not sources:
-        result.verbose_notices.append(f"{path}: skipped: holds no app client")
+        _skip(result, "holds no app client")
         return result
     if config.diff_base:
         from linter.engine.diff_base import DiffBaseError, with_previous
@@ -167,7 +166,7 @@ def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> 
     try:
         status = os.stat(path)
         if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
-            result.notices.append(f"{path}: skipped: not a regular file")
+            _skip(result, "not a regular file", always=True)
             return None
         if status.st_size > MAX_FILE_BYTES:
             _parse_error(result, config, path, f"the file is {status.st_size:,} bytes; files over "
@@ -192,10 +191,15 @@ def _in_memory(result: FileResult, config: LintConfig, path: str, data: bytes) -
 
 def _non_empty(result: FileResult, path: str, data: bytes, explicit: bool) -> Optional[bytes]:
     if not data.strip():
-        if explicit:
-            result.notices.append(f"{path}: skipped: the file is empty")
+        _skip(result, "the file is empty", always=explicit)
         return None
     return data
+
+
+def _skip(result: FileResult, reason: str, always: bool = False) -> None:
+    """The file is skipped: said with --verbose, or ``always``."""
+    result.skipped = True
+    (result.notices if always else result.verbose_notices).append(f"{result.path}: skipped: {reason}")
 
 
 def _secrets(doc: Document, sources: list[ClientSource]) -> SecretText:

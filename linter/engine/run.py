@@ -61,6 +61,8 @@ class RunResult:
     #: Files whose linting failed (a crash of a rule or of the linter): the run exits 2.
     errors: int = 0
     files: int = 0
+    #: Of ``files``, those skipped (``FileResult.skipped``).
+    skipped: int = 0
     clients: int = 0
     #: Path → digest of the text linted (``FileResult.digests``); None for a path whose text
     #: differed between two reads in this run (it changed while it was linted: never fixed).
@@ -74,6 +76,7 @@ def collect(results: Iterable[FileResult], ignores: Optional[PerFileIgnores] = N
     run = RunResult()
     for result in results:
         run.files += 1
+        run.skipped += result.skipped
         run.clients += result.clients
         run.findings.extend(ignores.keep(result.path, result.findings) if ignores else result.findings)
         run.errors += len(result.errors)

@@ -18,8 +18,12 @@ class RunInfo:
     """Facts about the run that reporters may show."""
 
     files: int = 0
+    #: Of ``files``, those skipped (not an input, or no app client in them).
+    skipped: int = 0
     clients: int = 0
     color: bool = False
+    #: ``--verbose``: the skipped files were named on stderr.
+    verbose: bool = False
     quiet: bool = False
     show_source: bool = True
     sarif_category: str = "cognito-lint"

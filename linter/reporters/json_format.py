@@ -32,7 +32,8 @@ def render(findings, rules, run) -> str:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],
-            **({} if run.user_pools is None else {"user_pools": run.user_pools}),
+            # a lint: of ``files``, those skipped (added after the others: the fields above stay as they were)
+            **({"skipped": run.skipped} if run.user_pools is None else {"user_pools": run.user_pools}),
         },
     }
     return json.dumps(document, indent=2) + "\n"

@@ -49,11 +49,20 @@ def _source(f, paint) -> list[str]:
     ]
 
 
+def _skipped(run) -> str:
+    """``; 2 files skipped: --verbose names them``, or nothing."""
+    if not run.skipped:
+        return ""
+    named = "" if run.verbose else f": --verbose names {'it' if run.skipped == 1 else 'them'}"
+    return f"; {_plural(run.skipped, 'file')} skipped{named}"
+
+
 def _summary(findings, run) -> str:
     if run.user_pools is not None:
         return _audit_summary(findings, run)
     if not findings:
-        return f"No problems found ({_plural(run.files, 'file')}, {_plural(run.clients, 'app client')} checked)."
+        checked = f"{_plural(run.files - run.skipped, 'file')}, {_plural(run.clients, 'app client')} checked"
+        return f"No problems found ({checked}{_skipped(run)})."
     counts = Counter(f.level for f in findings)
     parts = [_plural(counts[level], level) for level in ("error", "warning", "note") if counts[level]]
     files = len({f.file for f in findings})

@@ -47,6 +47,31 @@ def test_clean_file_exits_0(files):
     assert "No problems found (1 file, 1 app client checked)." in result.stdout
 
 
+def test_skipped_files_are_not_counted_as_checked(files):
+    """A file named on the command line or found in a folder but not linted (another language, no
+    app client, empty) is counted apart, and --verbose names it."""
+    (files / "deploy.sh").write_text("aws cognito-idp list-user-pools\n")
+    (files / "other.yaml").write_text("foo: bar\n")
+    (files / "empty.json").write_text("")
+    result = run("lint", str(files / "deploy.sh"), str(files / "other.yaml"))
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout == "No problems found (0 files, 0 app clients checked; 2 files skipped: --verbose names them).\n"
+    one = run("lint", str(files / "other.yaml"), str(files / "good.json"))
+    assert one.stdout == "No problems found (1 file, 1 app client checked; 1 file skipped: --verbose names it).\n"
+    verbose = run("lint", "-v", str(files / "deploy.sh"), str(files / "other.yaml"), str(files / "good.json"))
+    assert verbose.stdout == "No problems found (1 file, 1 app client checked; 2 files skipped).\n"
+    assert verbose.stderr.splitlines() == [f"{files / 'deploy.sh'}: skipped: not a JSON/YAML input",
+                                           f"{files / 'other.yaml'}: skipped: holds no app client"]
+    (files / "bad.yaml").unlink()
+    folder = run("lint", "-v", str(files))  # found by walking: other.yaml, the empty empty.json
+    assert folder.stdout == "No problems found (1 file, 1 app client checked; 2 files skipped).\n"
+    assert sorted(folder.stderr.splitlines()) == [f"{files / 'empty.json'}: skipped: the file is empty",
+                                                  f"{files / 'other.yaml'}: skipped: holds no app client"]
+    report = json.loads(run("lint", "--format", "json", str(files)).stdout)
+    assert report["summary"] == {"files": 3, "clients": 1, "findings": 0, "errors": 0, "warnings": 0, "notes": 0,
+                                 "skipped": 2}
+
+
 def test_fail_on_thresholds(files):
     bad = str(files / "bad.yaml")
     assert run("lint", bad, "--select", "CG304").returncode == 1  # a warning fails by default
@@ -119,7 +144,8 @@ def test_output_file_and_formats(files, tmp_path):
     result = run("lint", str(files), "--format", "json", "--output", str(out), "--select", "CG202,CG304")
     assert result.returncode == 1 and result.stdout == ""
     report = json.loads(out.read_text())
-    assert report["summary"] == {"files": 2, "clients": 2, "findings": 2, "errors": 1, "warnings": 1, "notes": 0}
+    assert report["summary"] == {"files": 2, "clients": 2, "findings": 2, "errors": 1, "warnings": 1, "notes": 0,
+                                 "skipped": 0}
     first = report["findings"][0]
     assert set(first) == {"rule", "name", "level", "message", "file", "line", "column", "end_line", "end_column",
                           "client", "kind", "fingerprint", "suppressed", "fixable", "fix"}

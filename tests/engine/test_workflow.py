@@ -59,6 +59,12 @@ def test_pyproject_config_found_from_a_subdirectory_with_rule_options(repo):
     ("levels: {CG202: fatal}\n", "levels.CG202: Input should be 'error', 'warning' or 'note'"),
     ("rules: {CG999: {x: 1}}\n", "rules.CG999: unknown rule"),
     ("rules: {CG202: {x: 1}}\n", "rules.CG202.x: unknown option"),
+    ("select: [CG2, CG9]\n", "select: unknown rule ID or prefix CG9"),
+    ("ignore: [CG405, XX1]\n", "ignore: unknown rule ID or prefix XX1"),
+    ("rules: {CG305: {max-access-token-minutes: -5}}\n",
+     "rules.CG305.max-access-token-minutes: expected a duration of 1 or more minutes, got -5"),
+    ("rules: {CG309: {max-refresh-token-days: 0}}\n",
+     "rules.CG309.max-refresh-token-days: expected a duration of 1 or more days, got 0"),
     ("select: [\n", "invalid YAML"),
 ])
 def test_bad_config_exits_2_naming_key_and_file(repo, content, message):
@@ -67,6 +73,14 @@ def test_bad_config_exits_2_naming_key_and_file(repo, content, message):
     assert result.returncode == 2
     assert ".cognito-lint.yaml" in result.stderr and message in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_duration_option_of_zero_or_less_on_the_command_line_exits_2(repo):
+    result = run(repo, "--option", "CG305.max-access-token-minutes=-5")
+    assert (result.returncode, result.stderr) == (2, "cognito-lint: error: --option 'CG305.max-access-token-minutes=-5': "
+                                                     "expected a duration of 1 or more minutes, got -5\n")
+    assert run(repo, "--option", "CG309.max-refresh-token-days=0").returncode == 2
+    assert run(repo, "--option", "CG305.max-access-token-minutes=1", "--select", "CG305").returncode in (0, 1)
 
 
 def test_explicit_config_flag(repo, tmp_path_factory):

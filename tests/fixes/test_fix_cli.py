@@ -174,3 +174,27 @@ def test_suppressed_findings_and_per_file_ignores_are_not_fixed(tmp_path):
     result = run(tmp_path, "--fix", "--unsafe-fixes", "--select", "CG304", ".")
     assert result.returncode == 0 and "Fixed 0 problems in 0 files." in result.stderr
     assert "EnableTokenRevocation: false" in (tmp_path / "u.yaml").read_text()
+
+
+def test_flags_another_flag_makes_ineffective_are_named_on_stderr(tmp_path):
+    """As ruff does, the run goes on without them; one warning line each says so."""
+    (tmp_path / "t.yaml").write_text(TEMPLATE)
+    alone = run(tmp_path, "--unsafe-fixes", "t.yaml")
+    assert alone.stderr == "cognito-lint: warning: --unsafe-fixes has no effect without --fix or --diff\n"
+    assert alone.stdout == run(tmp_path, "t.yaml").stdout and alone.returncode == 1
+    assert (tmp_path / "t.yaml").read_text() == TEMPLATE
+
+    both = run(tmp_path, "--fix", "--diff", "t.yaml")
+    assert both.stderr.splitlines()[0] == (
+        "cognito-lint: warning: --fix has no effect with --diff, which changes no file: showing the diff only")
+    assert both.stdout.startswith("--- ") and both.returncode == 1
+    assert (tmp_path / "t.yaml").read_text() == TEMPLATE
+
+    formatted = run(tmp_path, "--diff", "--format", "json", "t.yaml")
+    assert formatted.stderr.splitlines()[0] == (
+        "cognito-lint: warning: --format json has no effect with --diff, which prints a unified diff")
+    assert formatted.stdout == run(tmp_path, "--diff", "t.yaml").stdout
+
+    quiet = [run(tmp_path, *flags, "t.yaml").stderr for flags in
+             [(), ("--diff",), ("--diff", "--unsafe-fixes"), ("--format", "json")]]
+    assert not any("warning" in stderr for stderr in quiet)
