@@ -15,6 +15,7 @@ from linter.loaders import cloudformation
 from linter.loaders.source import ClientSource, InputFormat
 from linter.parsers import json_or_yaml
 from linter.parsers.document import Document, ParseError, decode
+from linter.parsers.reading import Unreadable, read_file
 
 _FILE_INCLUDE = re.compile(r"^\$\{file\(([^)]+)\)(?::[^}]*)?\}$")
 
@@ -47,11 +48,9 @@ def _include(path: str, reference: str) -> Optional[Document]:
     if not match:
         return None
     target = os.path.join(os.path.dirname(path), match.group(1).strip().strip("'\""))
-    try:
-        with open(target, "rb") as handle:
-            data = handle.read()
-        included = json_or_yaml.parse(target, decode(data))
-    except (OSError, ParseError):
+    try:  # as an input is read: a FIFO or /dev/zero would block or fill memory
+        included = json_or_yaml.parse(target, decode(read_file(target)))
+    except (Unreadable, ParseError):
         return None  # linting the included file itself reports its parse errors
     if not isinstance(included.data, dict) or not isinstance(included.data.get("Resources"), dict):
         return None
