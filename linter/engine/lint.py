@@ -109,8 +109,9 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
     except ParseError as exc:
         _parse_error(result, config, path, exc.message, exc.line, exc.column, data)
         return result
+    parsed = len(doc.problems)
     sources = registry.load(doc)
-    if not sources:
+    if not sources and len(doc.problems) == parsed:  # a loader's problem (a missing include) is reported
         result.verbose_notices.append(f"{path}: skipped: holds no app client")
         return result
     if config.diff_base:

@@ -12,6 +12,8 @@ import sys
 
 import pytest
 
+from support import lint_buffer
+
 from linter.loaders import cdk, deployed
 from linter.parsers.reading import Unreadable, read_file
 
@@ -99,7 +101,9 @@ def test_a_serverless_include_of_a_fifo_or_device_is_not_read(tmp_path, include)
     os.mkfifo(tmp_path / "resources" / "cognito.yml")
     os.symlink("/dev/zero", tmp_path / "resources" / "zero.yml")
     (tmp_path / "serverless.yml").write_text(f"service: shop\nresources:\n  - ${{file({include})}}\n")
-    run("serverless.yml", cwd=tmp_path)
+    result = run("serverless.yml", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout.startswith(
+        f"serverless.yml:3:5: CG001 [error] the included file '{include}' is not read (not a regular file)"), result.stdout
 
 
 def test_a_fifo_beside_a_terraform_file_is_not_read(tmp_path):
@@ -118,3 +122,31 @@ def test_a_saved_audits_pool_file_that_is_a_fifo_is_not_read(tmp_path):
     os.mkfifo(tmp_path / deployed.POOL_FILE)
     result = run("--select", "CG304", "client.json", cwd=tmp_path)
     assert result.returncode == 1 and "CG304" in result.stdout
+
+
+SERVERLESS = "service: shop\nresources:\n  - ${file(resources/cognito.yml)}\n  - Resources: {}\n"
+
+
+def test_a_missing_serverless_include_is_a_cg001_at_the_include(tmp_path):
+    (tmp_path / "serverless.yml").write_text(SERVERLESS)
+    for select in ("CG304", "CG001"):  # a CG001 counts whatever is selected
+        result = run("-v", "--select", select, "serverless.yml", cwd=tmp_path)
+        assert result.returncode == 1 and "holds no app client" not in result.stderr
+        assert result.stdout.startswith(
+            "serverless.yml:3:5: CG001 [error] the included file 'resources/cognito.yml' does not exist: "
+            "serverless cannot resolve the include, and its resources are not linted\n"), result.stdout
+    findings = lint_buffer(SERVERLESS, str(tmp_path / "serverless.yml"))  # the language server's reading too
+    assert [(f.rule_id, f.span.line, f.span.column) for f in findings] == [("CG001", 3, 5)]
+
+
+def test_serverless_includes_that_are_there_or_cannot_be_known_are_no_problem(tmp_path):
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "cognito.yml").write_text(
+        "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x, EnableTokenRevocation: false}\n")
+    (tmp_path / "resources" / "broken.yml").write_text("Resources: [\n")  # its own linting reports it
+    (tmp_path / "serverless.yml").write_text(
+        "service: shop\nresources:\n  - ${file(resources/cognito.yml)}\n  - ${file(resources/${opt:stage}.yml)}\n"
+        "  - ${file(./resources/broken.yml)}\n")
+    result = run("--select", "CG304", "serverless.yml", cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout.startswith("resources/cognito.yml:4:56: CG304"), result.stdout
+    assert "CG001" not in result.stdout
