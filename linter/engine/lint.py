@@ -8,9 +8,7 @@ client paths into spans, apply the file's suppressions, redact secrets.
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -25,7 +23,9 @@ from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, Variant
 from linter.model import Template, Unknown
 from linter.parsers.document import Document, ParseError, Span, line_window, value_at
+from linter.parsers import reading
 from linter.parsers.edits import FileFix, merge_removals, text_digest
+from linter.parsers.reading import Unreadable, read_file, too_large
 from linter.rule import LEVELS as _LEVELS, SAFE, Edit, Fix, Problem, Replacement, Rule, RuleError
 
 PARSE_ERROR = "CG001"
@@ -50,7 +50,7 @@ class LintConfig:
 
 
 #: Larger files are not read (a CG001 says so): no real input comes near it.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = reading.MAX_FILE_BYTES
 
 
 def lint_file(path: str, config: LintConfig, explicit: bool = True) -> FileResult:
@@ -108,8 +108,9 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
     except ParseError as exc:
         _parse_error(result, config, path, exc.message, exc.line, exc.column, data)
         return result
+    parsed = len(doc.problems)
     sources = registry.load(doc)
-    if not sources:
+    if not sources and len(doc.problems) == parsed:  # a loader's problem (a missing include) is reported
         _skip(result, "holds no app client")
         return result
     if config.diff_base:
@@ -164,18 +165,12 @@ def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> 
     """The file's bytes, or None (with a notice or a CG001) when it is empty, not a regular file,
     unreadable or too large to be an input."""
     try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
-            _skip(result, "not a regular file", always=True)
-            return None
-        if status.st_size > MAX_FILE_BYTES:
-            _parse_error(result, config, path, f"the file is {status.st_size:,} bytes; files over "
-                                               f"{MAX_FILE_BYTES:,} bytes are not read", 1, 1)
-            return None
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        _parse_error(result, config, path, f"cannot read file: {exc.strerror or exc}", 1, 1)
+        data = read_file(path, MAX_FILE_BYTES)
+    except Unreadable as exc:
+        if exc.special:  # a FIFO or a device would block or never end
+            _skip(result, exc.message, always=True)
+        else:
+            _parse_error(result, config, path, exc.message, 1, 1)
         return None
     return _non_empty(result, path, data, explicit)
 
@@ -183,8 +178,7 @@ def _read(result: FileResult, config: LintConfig, path: str, explicit: bool) -> 
 def _in_memory(result: FileResult, config: LintConfig, path: str, data: bytes) -> Optional[bytes]:
     """A buffer's bytes, held to the limits of a file's."""
     if len(data) > MAX_FILE_BYTES:
-        _parse_error(result, config, path, f"the file is {len(data):,} bytes; files over "
-                                           f"{MAX_FILE_BYTES:,} bytes are not read", 1, 1)
+        _parse_error(result, config, path, too_large(len(data), MAX_FILE_BYTES).message, 1, 1)
         return None
     return _non_empty(result, path, data, True)
 

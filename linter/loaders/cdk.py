@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import json
 import os
-from typing import Optional
+from typing import Any, Optional
+
+from linter.parsers.reading import Unreadable, read_file
 
 MANIFEST = "manifest.json"
 STACK_ARTIFACT = "aws:cloudformation:stack"
@@ -37,11 +39,7 @@ def stack_name(template_path: str) -> Optional[str]:
 @functools.lru_cache(maxsize=64)
 def _stacks(directory: str) -> dict[str, str]:
     """Template file name → stack name for one assembly folder (nested stack templates included)."""
-    try:
-        with open(os.path.join(directory, MANIFEST), encoding="utf-8") as handle:
-            manifest = json.load(handle)
-    except (OSError, ValueError):
-        return {}
+    manifest = _json(directory, MANIFEST)
     names: dict[str, str] = {}
     artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
     if not isinstance(artifacts, dict):
@@ -58,13 +56,22 @@ def _stacks(directory: str) -> dict[str, str]:
     return names
 
 
+def _json(directory: str, name: str) -> Any:
+    """The JSON of a file of the assembly, or None: a name that is not a file of this folder (an
+    absolute path, ``../``: the CDK writes every name relative to the assembly, and only files of it
+    are linted as its stacks), a FIFO or device, a file too large or not JSON."""
+    if os.path.isabs(name) or os.path.normpath(name) != os.path.basename(name) or name in (".", ".."):
+        return None
+    try:
+        return json.loads(read_file(os.path.join(directory, name)))
+    except (Unreadable, ValueError, RecursionError):
+        return None
+
+
 def _nested(directory: str, template: str, parent: str, seen: set[str]) -> dict[str, str]:
     """Nested stack templates a stack template points at (``aws:asset:path`` metadata)."""
-    try:
-        with open(os.path.join(directory, template), encoding="utf-8") as handle:
-            resources = json.load(handle).get("Resources")
-    except (OSError, ValueError, AttributeError):
-        return {}
+    document = _json(directory, template)
+    resources = document.get("Resources") if isinstance(document, dict) else None
     if not isinstance(resources, dict):
         return {}
     nested = {}

@@ -30,6 +30,7 @@ from linter.loaders.template_context import schema_attributes
 from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo, build_client
 from linter.model.wording import TARGETS, Wording
 from linter.parsers.document import Document
+from linter.parsers.reading import Unreadable, read_file
 
 #: The name of the pool-context file in each pool's folder.
 POOL_FILE = "user-pool.json"
@@ -148,10 +149,9 @@ def saved_pool(path: str, user_pool_id: Any) -> Optional[dict]:
     key = (status.st_mtime_ns, status.st_size)
     cached = _read.get(pool_path)
     if cached is None or cached[0] != key:
-        try:
-            with open(pool_path, encoding="utf-8") as handle:
-                data = json.load(handle)
-        except (OSError, ValueError):
+        try:  # as an input is read: never a FIFO or a device
+            data = json.loads(read_file(pool_path))
+        except (Unreadable, ValueError, RecursionError):
             data = None
         if len(_read) > 64:
             _read.clear()

@@ -2,8 +2,8 @@
 
 ``resources`` may be a mapping with ``Resources`` (read as CloudFormation with that base path, by
 :mod:`linter.loaders.cloudformation`) or a list whose items are such mappings or
-``${file(resources/cognito.yml)}`` includes.  Included files are followed when they exist; their
-clients' findings point into the included file.
+``${file(resources/cognito.yml)}`` includes.  Included files are followed; their clients' findings
+point into the included file, and an include that names no file is a CG001 at the include.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from linter.loaders import cloudformation, secrets
 from linter.loaders.source import ClientSource, InputFormat
 from linter.parsers import json_or_yaml
 from linter.parsers.document import DocPath, Document, ParseError, decode, value_at
+from linter.parsers.reading import Unreadable, read_file
 
 _FILE_INCLUDE = re.compile(r"^\$\{file\(([^)]+)\)(?::[^}]*)?\}$")
 
@@ -33,7 +34,7 @@ def load(doc: Document) -> list[ClientSource]:
         if isinstance(item, dict) and isinstance(item.get("Resources"), dict):
             sources.extend(cloudformation.load(doc, base))
         elif isinstance(item, str):
-            included = _include(doc.path, item.strip())
+            included = _include(doc, item.strip(), base)
             if included is not None:
                 for source in cloudformation.load(included):
                     source.document = included
@@ -41,17 +42,29 @@ def load(doc: Document) -> list[ClientSource]:
     return sources
 
 
-def _include(path: str, reference: str) -> Optional[Document]:
-    """The parsed document a ``${file(...)}`` include names, or None when absent or unparsable."""
+def _include(doc: Document, reference: str, at: tuple) -> Optional[Document]:
+    """The parsed document a ``${file(...)}`` include names, or None.  An include that names no
+    file (missing, not a regular file, too large) is a problem of ``doc`` at ``at`` (a CG001: the
+    framework cannot resolve it, and its clients go unlinted); one that does not parse is left to
+    the included file's own linting, and one with variables in its name cannot be known."""
     match = _FILE_INCLUDE.match(reference)
     if not match:
         return None
-    target = os.path.join(os.path.dirname(path), match.group(1).strip().strip("'\""))
-    try:
-        with open(target, "rb") as handle:
-            data = handle.read()
-        included = json_or_yaml.parse(target, decode(data))
-    except (OSError, ParseError):
+    name = match.group(1).strip().strip("'\"")
+    if "${" in name:
+        return None
+    target = os.path.join(os.path.dirname(doc.path), name)
+    try:  # as an input is read: a FIFO or /dev/zero would block or fill memory
+        included = json_or_yaml.parse(target, decode(read_file(target)))
+    except Unreadable as exc:
+        problem = (f"the included file '{name}' does not exist: serverless cannot resolve the include, and its "
+                   f"resources are not linted" if not os.path.lexists(target) else
+                   f"the included file '{name}' is not read ({exc.message}): its resources are not linted",
+                   doc.span(at))
+        if problem not in doc.problems:
+            doc.problems.append(problem)
+        return None
+    except ParseError:
         return None  # linting the included file itself reports its parse errors
     if not isinstance(included.data, dict) or not isinstance(included.data.get("Resources"), dict):
         return None

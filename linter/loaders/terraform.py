@@ -426,33 +426,70 @@ _ZERO_VALUES = {"access_token_validity": 0, "id_token_validity": 0}
 
 def _load_plan(doc: Document) -> list[ClientSource]:
     """Every managed client in ``planned_values`` (child modules too); values Terraform marks as
-    known only after apply (``resource_changes[].change.after_unknown``) are unknown."""
+    known only after apply (``resource_changes[].change.after_unknown``) are unknown.  A member
+    Terraform writes with one JSON type and that has another (``"change": "create"``, ``"resources":
+    5``) is a CG001 at it, and what it holds is not read; the rest of the plan is."""
     data = doc.data
-    after_unknown = {change.get("address"): (change.get("change") or {}).get("after_unknown")
-                     for change in data.get("resource_changes") or [] if isinstance(change, dict)}
+    after_unknown = {}
+    for index, change in enumerate(_member(doc, data, (), "resource_changes", list) or []):
+        path = ("resource_changes", index)
+        if _typed(doc, change, path, dict):
+            address = _member(doc, change, path, "address", str)
+            details = _member(doc, change, path, "change", dict)
+            if address is not None and details is not None:
+                after_unknown[address] = details.get("after_unknown")
     sources = []
-    for path, resource in _plan_resources(data["planned_values"].get("root_module"), ("planned_values", "root_module")):
+    root = _member(doc, data["planned_values"], ("planned_values",), "root_module", dict)
+    for path, resource in _plan_resources(doc, root, ("planned_values", "root_module")):
         if resource.get("type") != RESOURCE_TYPE or resource.get("mode", "managed") != "managed":
             continue
-        values = resource.get("values")
-        if not isinstance(values, dict):
+        values = _member(doc, resource, path, "values", dict)
+        if values is None:
             continue
-        address = str(resource.get("address") or resource.get("name") or RESOURCE_TYPE)
+        address = _member(doc, resource, path, "address", str) or _member(doc, resource, path, "name", str)
+        address = address or RESOURCE_TYPE
         body = _plan_body(values, after_unknown.get(address))
         raw, origin = _client_properties(body, path + ("values",), to_value)
         sources.append(_source(address, path + ("address",), raw, origin))
     return sources
 
 
-def _plan_resources(module: Any, path: tuple):
+def _plan_resources(doc: Document, module: Any, path: tuple):
     """(document path, resource) of a module's resources and its child modules', depth first."""
-    if not isinstance(module, dict):
+    if module is None:
         return
-    for index, resource in enumerate(module.get("resources") or []):
-        if isinstance(resource, dict):
+    for index, resource in enumerate(_member(doc, module, path, "resources", list) or []):
+        if _typed(doc, resource, path + ("resources", index), dict):
             yield path + ("resources", index), resource
-    for index, child in enumerate(module.get("child_modules") or []):
-        yield from _plan_resources(child, path + ("child_modules", index))
+    for index, child in enumerate(_member(doc, module, path, "child_modules", list) or []):
+        if _typed(doc, child, path + ("child_modules", index), dict):
+            yield from _plan_resources(doc, child, path + ("child_modules", index))
+
+
+_JSON_TYPES = ((bool, "a boolean"), (int, "a number"), (float, "a number"), (str, "a string"), (list, "a list"),
+               (dict, "an object"))
+
+
+def _json_type(value: Any) -> str:
+    return next((name for kind, name in _JSON_TYPES if isinstance(value, kind)), "null")
+
+
+def _typed(doc: Document, value: Any, path: tuple, kind: type) -> bool:
+    """Whether a plan's ``value`` at ``path`` is of the JSON type Terraform writes there; when it is
+    not, the document gets a problem (a CG001) at it."""
+    if isinstance(value, kind):
+        return True
+    problem = (f"invalid plan: {'.'.join(map(str, path))} is {_json_type(value)}, where terraform show -json "
+               f"writes {_json_type(kind())}; what it holds is not read", doc.span(path))
+    if problem not in doc.problems:
+        doc.problems.append(problem)
+    return False
+
+
+def _member(doc: Document, container: dict, path: tuple, key: str, kind: type) -> Any:
+    """``container[key]`` when it is of ``kind``; None when it is absent, null or (a CG001) of another type."""
+    value = container.get(key)
+    return value if value is not None and _typed(doc, value, path + (key,), kind) else None
 
 
 _AFTER_APPLY = Unknown("known after apply")

@@ -20,8 +20,9 @@ import os
 from typing import Any, Iterator, Optional
 
 from linter.loaders.template_context import schema_attributes
-from linter.parsers.document import ParseError
+from linter.parsers.document import ParseError, decode
 from linter.parsers.hcl import Conditional, HclDocument
+from linter.parsers.reading import Unreadable, read_file
 from linter.parsers.scanner import Expression
 from linter.model import IdentityProviderInfo, ResourceServerInfo, TemplateContext, UserPoolInfo
 
@@ -121,10 +122,9 @@ def _folder_files(folder: str) -> dict[str, Optional[dict]]:
         return _last_folder[1]
     files: dict[str, Optional[dict]] = {}
     for name in names:
-        try:
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                files[name] = HclDocument.parse(name, handle.read()).data
-        except (OSError, UnicodeDecodeError, ParseError):
+        try:  # as an input is read: a FIFO or a device named *.tf would block or never end
+            files[name] = HclDocument.parse(name, decode(read_file(os.path.join(folder, name)))).data
+        except (Unreadable, ParseError):
             files[name] = None
     _last_folder[:] = [key, files]
     return files

@@ -140,6 +140,72 @@ def value_at(data: Any, path: tuple, missing: Any = MISSING) -> Any:
     return data
 
 
+#: A UTF-16 surrogate: half of a pair, no character of its own.  No text holds one (UTF-8 cannot
+#: encode it, :func:`decode` refuses its bytes), but a ``\\ud800`` escape can write one.
+SURROGATES = re.compile("[\ud800-\udfff]")
+#: What a reader says of an escape that writes one.
+SURROGATE_HINT = ("is half of a UTF-16 surrogate pair, not a character; write the character itself "
+                  "or its code point (\\U0001F600)")
+SURROGATE_HINT_PAIRS = ("is a lone UTF-16 surrogate, not a character; write the character itself "
+                        "or both halves of the pair (\\ud83d\\ude00)")
+#: An escape that may write a surrogate: JSON's and YAML's ``\\ud800``, YAML's ``\\U0000d800``.
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[\s\S])")
+
+
+def surrogate_error(doc: Document, syntax: str, pairs: bool) -> Optional[ParseError]:
+    """The error for the first string (key or value) of ``doc.data`` that holds a surrogate: an
+    escape such as ``"\\ud800x"`` that names half a UTF-16 pair (``pairs``: the syntax joins a high
+    and a low escape into one character, as JSON does).  Such a string is no text: it cannot be
+    written as UTF-8, sent to the service or shown, so the reader refuses it at the escape, as
+    Terraform and libyaml do; None when there is none."""
+    if not _SURROGATE_ESCAPE.search(doc.text):  # no escape that could write one: nothing to walk
+        return None
+    found = _surrogate_path(doc.data, ())
+    if found is None:
+        return None
+    path, key = found
+    span = doc.span(path, key)
+    start, end = doc.offset(span.line, span.column), doc.offset(span.end_line, span.end_column)
+    offset, code = start, None
+    escapes = list(_ESCAPE.finditer(doc.text, start, max(end, start)))
+    for index, match in enumerate(escapes):
+        number = int(match.group(1) or match.group(2) or "0", 16)
+        if not 0xD800 <= number <= 0xDFFF:
+            continue
+        following = escapes[index + 1] if index + 1 < len(escapes) else None
+        if pairs and number < 0xDC00 and following is not None and following.start() == match.end() \
+                and 0xDC00 <= int(following.group(1) or "0", 16) <= 0xDFFF:
+            continue  # a pair: one character
+        if pairs and number >= 0xDC00 and index and escapes[index - 1].end() == match.start() \
+                and 0xD800 <= int(escapes[index - 1].group(1) or "0", 16) < 0xDC00:
+            continue  # the second half of a pair
+        offset, code = match.start(), number
+        break
+    what = f"\\u{code:04x}" if code is not None else "an escape"
+    return ParseError.at(f"invalid {syntax}: {what} {SURROGATE_HINT_PAIRS if pairs else SURROGATE_HINT}",
+                         doc.text, offset)
+
+
+def _surrogate_path(data: Any, path: tuple) -> Optional[tuple[tuple, bool]]:
+    """(document path, is it the key) of the first string of ``data`` holding a surrogate."""
+    if isinstance(data, str):
+        return (path, False) if SURROGATES.search(data) else None
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and SURROGATES.search(key):
+                return path + (key,), True
+            found = _surrogate_path(value, path + (key,))
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found = _surrogate_path(value, path + (index,))
+            if found is not None:
+                return found
+    return None
+
+
 def decode(data: bytes) -> str:
     """A file's text: UTF-8, with or without a byte-order mark; anything else is a ParseError."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

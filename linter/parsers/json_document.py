@@ -8,7 +8,7 @@ import re
 from typing import Any, Optional
 
 from linter.parsers import writing
-from linter.parsers.document import DocPath, Document, ParseError, Span
+from linter.parsers.document import DocPath, Document, ParseError, Span, surrogate_error
 from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 
 _DECODER = json.JSONDecoder()
@@ -75,6 +75,9 @@ class JsonDocument(Document):
         except RecursionError:
             raise ParseError("invalid JSON: nesting too deep") from None
         doc = cls(path, text, data)
+        error = surrogate_error(doc, "JSON", pairs=True)
+        if error is not None:
+            raise error
         if objects.duplicates:
             for key, first, start, end in doc._duplicates():
                 line = doc.position(first)[0]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
-from linter.parsers.document import DocPath, ParseError
+from linter.parsers.document import SURROGATE_HINT, DocPath, ParseError
 
 #: Opening bracket → its closer.
 CLOSERS = {"(": ")", "[": "]", "{": "}"}
@@ -79,6 +79,9 @@ class Reader:
         if width and len(digits) == width and _HEX.fullmatch(digits):
             self.pos += 2 + width
             code = int(digits, 16)
+            if 0xD800 <= code <= 0xDFFF:  # no character: UTF-8 cannot write it (Terraform refuses it too)
+                self.pos -= 2 + width
+                raise self.error(f"invalid escape sequence \\{letter}{digits}: it {SURROGATE_HINT}")
             return chr(code) if code <= 0x10FFFF else "\ufffd"
         return None
 

@@ -10,7 +10,7 @@ import re
 from typing import Any, Optional
 
 from linter.parsers import writing
-from linter.parsers.document import DocPath, Document, ParseError, Span
+from linter.parsers.document import DocPath, Document, ParseError, Span, surrogate_error
 from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes, text_edits
 
 #: How YAML readers take a key written twice, for the message.
@@ -102,6 +102,9 @@ class YamlDocument(Document):
         except RecursionError:
             raise ParseError("invalid YAML: nesting too deep") from None
         doc = cls(path, text, data, root)
+        error = surrogate_error(doc, "YAML", pairs=False)
+        if error is not None:
+            raise error
         doc.problems = problems
         return doc
 

@@ -23,6 +23,8 @@ from support import REAL, rules_by_id
 
 #: Findings by rule: before, after --fix, after --fix --unsafe-fixes.
 COUNTS = {
+    # the serverless.yml whose includes the flat corpus does not hold (tests/corpus/test_real_corpus.py)
+    "CG001": (5, 5, 5),
     "CG007": (1, 1, 1),
     "CG105": (1, 1, 1),
     "CG106": (9, 9, 1),
@@ -79,7 +81,10 @@ def _by_file(findings):
 @pytest.mark.parametrize("unsafe", [False, True], ids=["fix", "unsafe-fixes"])
 def test_fixing_the_real_corpus(tmp_path, unsafe):
     before, after = _fixed(tmp_path, unsafe)
-    assert not [f for f in after if f.rule_id == "CG001"], "a fixed file no longer parses"
+    parse_errors = [(f.file, f.span.line, f.message) for f in before if f.rule_id == "CG001"]
+    assert all(message.startswith("the included file ") for _, _, message in parse_errors)
+    assert [(f.file, f.span.line, f.message) for f in after if f.rule_id == "CG001"] == parse_errors, \
+        "a fixed file no longer parses"
     column = 2 if unsafe else 1
     assert dict(_by_rule(before)) == {rule: counts[0] for rule, counts in COUNTS.items() if counts[0]}
     assert dict(_by_rule(after)) == {rule: counts[column] for rule, counts in COUNTS.items() if counts[column]}

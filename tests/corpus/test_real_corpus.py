@@ -13,6 +13,11 @@ from linter.engine.lint import LintConfig, lint_file
 from support import REAL, rules_by_id
 
 EXPECTED = {
+    # The corpus keeps files flat, without the resources/ folder this serverless.yml includes: each
+    # include names a file that is not there (the cognito-user-pool.yml one is the file just below).
+    'AnomalyInnovations__serverless-stack-demo-api__serverless.yml': [
+        ('CG001', 125), ('CG001', 127), ('CG001', 129), ('CG001', 131), ('CG001', 132),
+    ],
     'AnomalyInnovations__serverless-stack-demo-api__resources__cognito-user-pool.yml': [
         ('CG307', 13), ('CG406', 13), ('CG508', 13), ('CG402', 21), ('CG404', 21),
     ],
@@ -139,4 +144,5 @@ def test_findings_on_real_file_are_the_reviewed_ones(name):
     findings = lint_file(str(REAL / name), LintConfig(rules=rules_by_id())).findings
     found = sorted({(f.rule_id, f.span.line) for f in findings}, key=lambda x: (x[1], x[0]))
     assert found == EXPECTED.get(name, [])
-    assert not [f for f in findings if f.rule_id == "CG001"], "real files must parse"
+    assert not [f for f in findings if f.rule_id == "CG001" and not f.message.startswith("the included file ")], \
+        "real files must parse"

@@ -41,8 +41,11 @@ def test_serverless_includes_are_followed_and_variables_are_unknown():
     findings = lint_json(SERVERLESS / "serverless.yml", select="CG202,CG304")
     where = [(f["rule"], f["file"].split("serverless/")[1], f["line"], f["column"]) for f in findings]
     # http://${self:custom.domain}/other has an unknown host: silent. The literal http URL is found in
-    # the included file; the inline resources' finding points into serverless.yml.
-    assert where == [("CG202", "resources/cognito.yml", 11, 11), ("CG304", "serverless.yml", 16, 34)]
+    # the included file; the inline resources' finding points into serverless.yml, and so does the
+    # include of resources/missing.yml, which does not exist (a CG001, reported whatever is selected).
+    assert where == [("CG202", "resources/cognito.yml", 11, 11), ("CG001", "serverless.yml", 9, 5),
+                     ("CG304", "serverless.yml", 16, 34)]
+    assert "the included file 'resources/missing.yml' does not exist" in findings[1]["message"]
 
 
 def test_serverless_variables_inside_plain_cloudformation_are_unknown():

@@ -6,14 +6,19 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from linter.engine import lint as engine_lint
+from linter.engine.lint import LintConfig
 
 from linter.loaders.registry import load as load_clients
 from linter.loaders.registry import parse as parse_bytes
 from linter.model import Template, Unknown
 from linter.parsers.hcl import HclDocument
-from support import ROOT, ids_and_lines, lint_path, lint_text, lint_written, run_cli as run, span_text, tf
+from support import (ROOT, ids_and_lines, leaves, lint_buffer, lint_path, lint_text, lint_written, rules_by_id, run_cli as run,
+                     span_text, tf)
 
 
 def parse(text: str) -> HclDocument:
@@ -190,6 +195,72 @@ def test_plan_clients_in_modules_with_values_known_after_apply_unknown():
     findings = lint_fixture("plan.json", ["CG106", "CG202", "CG301", "CG405", "CG406", "CG508", "CG604"])
     assert ids_and_lines(findings) == [("CG106", 15, 45), ("CG202", 59, 35)]
     assert findings[1].client == "module.legacy.aws_cognito_user_pool_client.web"
+
+
+PLAN = json.loads((FIXTURES / "plan.json").read_text())
+
+
+def _plan_with(path: tuple, value) -> str:
+    plan = json.loads(json.dumps(PLAN))
+    container = plan
+    for step in path[:-1]:
+        container = container[step]
+    container[path[-1]] = value
+    return json.dumps(plan, indent=2)
+
+
+SPA, WEB = "aws_cognito_user_pool_client.spa", "module.legacy.aws_cognito_user_pool_client.web"
+
+
+@pytest.mark.parametrize("path, value, member, written, kept", [
+    (("resource_changes", 0, "change"), "create", "resource_changes.0.change", "a string", [SPA, WEB]),
+    (("resource_changes", 0, "address"), [SPA], "resource_changes.0.address", "a list", [SPA, WEB]),
+    (("resource_changes", 0), 7, "resource_changes.0", "a number", [SPA, WEB]),
+    (("resource_changes",), {"a": 1}, "resource_changes", "an object", [SPA, WEB]),
+    (("planned_values", "root_module", "resources"), 5, "planned_values.root_module.resources", "a number", [WEB]),
+    (("planned_values", "root_module", "child_modules"), True, "planned_values.root_module.child_modules",
+     "a boolean", [SPA]),
+    (("planned_values", "root_module", "child_modules", 0), "x", "planned_values.root_module.child_modules.0",
+     "a string", [SPA]),
+    (("planned_values", "root_module"), [], "planned_values.root_module", "a list", []),
+    (("planned_values", "root_module", "resources", 0, "values"), "v", "planned_values.root_module.resources.0.values",
+     "a string", [WEB]),
+    (("planned_values", "root_module", "resources", 0, "address"), {"a": 1},
+     "planned_values.root_module.resources.0.address", "an object", ["spa", WEB]),
+])
+def test_a_plan_member_of_the_wrong_type_is_cg001_at_it_and_the_rest_is_read(path, value, member, written, kept):
+    text = _plan_with(path, value)
+    assert [s.name for s in load_clients(parse_bytes("plan.json", text.encode()))] == kept
+    findings = lint_buffer(text, "/buffers/plan.json")
+    problems = [f for f in findings if f.rule_id == "CG001"]
+    assert [f.message.split(",")[0] for f in problems] == [f"invalid plan: {member} is {written}"]
+    line, column = problems[0].span.line, problems[0].span.column
+    assert text.splitlines()[line - 1][column - 1:].startswith(json.dumps(value, indent=2).splitlines()[0])
+
+
+#: Every place in the plan (the containers on the way to each value too), for the mutations.
+PLACES = list(dict.fromkeys(path[:size] for path, _ in leaves(PLAN) for size in range(1, len(path) + 1)))
+json_values = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(-3, 10**6), st.floats(allow_nan=False),
+                                     st.text(max_size=8), st.sampled_from(["aws_cognito_user_pool_client", "managed"])),
+                           lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                   st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+                           max_leaves=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mutations=st.lists(st.tuples(st.sampled_from(PLACES), json_values), min_size=1, max_size=3))
+def test_a_mutated_plan_is_never_an_internal_error(mutations):
+    plan = json.loads(json.dumps(PLAN))
+    for path, value in mutations:
+        container = plan
+        try:
+            for step in path[:-1]:
+                container = container[step]
+            container[path[-1]] = value
+        except (KeyError, IndexError, TypeError):  # an earlier mutation replaced the way there
+            continue
+    result = engine_lint.lint_text("/buffers/plan.json", json.dumps(plan), LintConfig(rules=rules_by_id()))
+    assert result.errors == []
 
 
 # --- the module around a client: cross-resource rules ---------------------------------------------

@@ -596,7 +596,8 @@ def test_real_corpus_gives_exactly_the_reviewed_findings():
         if discover.is_foreign(str(path)):  # shell, Jest snapshots: not inputs
             continue
         for finding in lint_file(str(path), config, explicit=False).findings:
-            seen.append((path.name, finding.rule_id, finding.span.line))
+            if finding.rule_id in MY_RULES:  # a CG001 counts whatever is selected: test_real_corpus reviews them
+                seen.append((path.name, finding.rule_id, finding.span.line))
     assert sorted(seen) == sorted(REVIEWED)
 
 

@@ -76,7 +76,8 @@ def test_real_corpus_findings_are_the_reviewed_ones():
     found = set()
     for path in sorted(REAL.iterdir()):
         for f in lint_mine(path):
-            found.add((path.name, f.rule_id, f.span.line))
+            if f.rule_id != "CG001":  # counted whatever is selected: tests/corpus/test_real_corpus.py reviews them
+                found.add((path.name, f.rule_id, f.span.line))
     assert found == REAL_EXPECTED
 
 
