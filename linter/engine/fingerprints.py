@@ -28,7 +28,8 @@ def file_fingerprint(path: str, rule_id: str, message: str) -> str:
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    # surrogatepass: a file name that is not UTF-8 (its bytes as \udcXX) hashes as what it is
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def repository_path(path: str) -> str:

@@ -39,7 +39,7 @@ def render(findings, rules, run) -> str:
 
 
 def _derived(identity: str, rank: int) -> str:
-    return hashlib.sha256(f"{identity}\0{rank}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{identity}\0{rank}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _security(rule_id: str, rules) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]|\n")
+#: Control characters, line breaks, and surrogates (a file name's bytes that are not UTF-8 reach
+#: Python as \udc80-\udcff: shown as the byte, \xff; they cannot be written as UTF-8 at all).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|\n")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -15,6 +17,8 @@ def printable(text: str, line_breaks: bool = False) -> str:
         char = match.group(0)
         if line_breaks and char in "\r\n":
             return char
+        if 0xdc80 <= ord(char) <= 0xdcff:  # a byte of a name that is not UTF-8 (os.fsdecode's escape)
+            return f"\\x{ord(char) - 0xdc00:02x}"
         return _NAMED.get(char, f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
 
     return _CONTROL.sub(escape, text)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 from urllib.parse import quote
-from urllib.request import pathname2url
 
 import attr
 import sarif_om as om
@@ -122,13 +121,14 @@ def _deployed_location(where) -> om.Location:
 def _artifact_uri(path: str, root: str):
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, root)
+    # URIs of the name's bytes (os.fsencode): a name that is not UTF-8 is %-escaped as it is on disk
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):  # not "..dotdot.json"
-        return "file://" + pathname2url(absolute), None
-    return quote(relative.replace(os.sep, "/")), "%SRCROOT%"
+        return "file://" + quote(os.fsencode(absolute.replace(os.sep, "/"))), None
+    return quote(os.fsencode(relative.replace(os.sep, "/"))), "%SRCROOT%"
 
 
 def _dir_uri(path: str) -> str:
-    return "file://" + pathname2url(os.path.abspath(path)).rstrip("/") + "/"
+    return "file://" + quote(os.fsencode(os.path.abspath(path).replace(os.sep, "/"))).rstrip("/") + "/"
 
 
 def _new(cls, **fields):

@@ -206,6 +206,29 @@ def test_file_names_cannot_inject_workflow_commands_or_terminal_escapes(tmp_path
         assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_a_file_name_that_is_not_utf8_is_linted_shown_and_fixed(tmp_path):
+    """Its bytes reach Python as \\udcXX: each format shows them as it can (\\xff in text, %FF in a
+    SARIF URI, an escape in JSON), fingerprints hash them, and --fix writes the file."""
+    folder = os.fsencode(str(tmp_path))
+    for name in (b"a\xff.yaml", b"b\xfe\x80.yaml"):
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(b"UserPoolId: p\nClientName: c\nPreventUserExistenceErrors: enabled\n")
+    shown = {"text": "a\\xff.yaml:3:29: CG005", "github": "file=a\\xff.yaml", "junit": 'file="a\\xff.yaml"',
+             "sarif": '"uri": "a%FF.yaml"', "json": '"file": "a\\udcff.yaml"', "gitlab": '"path": "a\\udcff.yaml"',
+             "rdjson": '"path": "a\\udcff.yaml"'}
+    for fmt, expected in shown.items():
+        result = lint("--format", fmt, "--select", "CG005", ".", cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (1, ""), fmt
+        assert expected in result.stdout, fmt
+    baseline = str(tmp_path.parent / f"{tmp_path.name}-baseline.json")  # not in the folder linted
+    assert lint("--write-baseline", baseline, ".", cwd=tmp_path).returncode == 0
+    assert lint("--baseline", baseline, ".", cwd=tmp_path).returncode == 0
+    assert lint("--fix", "--select", "CG005", ".", cwd=tmp_path).returncode == 0
+    with open(os.path.join(folder, b"a\xff.yaml"), "rb") as handle:
+        assert handle.read().endswith(b"PreventUserExistenceErrors: ENABLED\n")
+
+
 def test_values_cannot_send_terminal_escapes(tmp_path):
     (tmp_path / "c.yaml").write_text('UserPoolId: p\nClientName: c\nCallbackURLs: ["http://a.io/\\e]0;PWN\\a\\e[2J"]\n')
     result = lint("c.yaml", cwd=tmp_path)
