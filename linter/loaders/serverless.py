@@ -25,12 +25,17 @@ def is_serverless(data: Any) -> bool:
     return isinstance(data, dict) and isinstance(data.get("resources"), (list, str)) and "service" in data
 
 
-def load(doc: Document) -> list[ClientSource]:
+def _resources(doc: Document) -> list[tuple[DocPath, Any]]:
+    """(document path, item) of each item of ``resources`` (the mapping itself when it is one)."""
     resources = doc.data.get("resources")
-    items = resources if isinstance(resources, list) else [resources]
+    if isinstance(resources, list):
+        return [(("resources", index), item) for index, item in enumerate(resources)]
+    return [(("resources",), resources)]
+
+
+def load(doc: Document) -> list[ClientSource]:
     sources: list[ClientSource] = []
-    for index, item in enumerate(items):
-        base = ("resources", index) if isinstance(resources, list) else ("resources",)
+    for base, item in _resources(doc):
         if isinstance(item, dict) and isinstance(item.get("Resources"), dict):
             sources.extend(cloudformation.load(doc, base))
         elif isinstance(item, str):
@@ -75,10 +80,9 @@ def _secrets(doc: Document) -> secrets.SecretText:
     """Values under secret keys, what the inline resources' intrinsics read, and what
     ``${self:...}`` variables read, in this file's secret values and in those of the files it
     includes (``custom.appKey`` is written here when an included template reads it)."""
-    resources = doc.data.get("resources")
     roots = list(secrets.keyed(doc.data))
-    for item in resources if isinstance(resources, list) else [resources]:
-        included = _include(doc.path, item.strip()) if isinstance(item, str) else None
+    for base, item in _resources(doc):
+        included = _include(doc, item.strip(), base) if isinstance(item, str) else None
         if included is not None:
             roots += [read for path in secrets.keyed(included.data)
                       for text in _strings(value_at(included.data, path))
