@@ -15,8 +15,9 @@ the rules that accept defaults, unless the entry is ``secret``), ``"https://${do
 its known ``https://``, ``$${`` is a literal ``${``.  A ``fn::`` function (``fn::invoke``,
 ``fn::join``, ``fn::secret``, ...) is unknown; ``variables`` are not evaluated.  An omitted ``name``
 is unknown, not missing: Pulumi names the client after the resource (autonaming).  A resource read
-with ``get:`` is not created: it is skipped.  Fixes add settings under ``properties`` in these names
-(:class:`PulumiSettings`).
+with ``get:`` is not created: it is skipped.  The program's pool, providers and resource servers
+are the cross-resource rules' context (:mod:`linter.loaders.pulumi_context`).  Fixes add settings
+under ``properties`` in these names, a dependency in ``options.dependsOn`` (:class:`PulumiSettings`).
 """
 from __future__ import annotations
 
@@ -25,12 +26,13 @@ from typing import Any, Optional
 
 from linter.loaders import secrets
 from linter.loaders.expressions import Defaults, to_value, unknown
+from linter.loaders.pulumi_context import ProgramIndex
 from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.loaders.terraform import ARGUMENTS, BLOCKS, TERRAFORM_NAMES
 from linter.model import Template, Unknown, Wording, build_client
 from linter.parsers.document import MISSING, DocPath, Document, value_at
-from linter.parsers.edits import INSERT, DocEdit
+from linter.parsers.edits import APPEND, INSERT, DocEdit
 
 #: The client's type token, short and full.
 CLIENT_TYPES = ("aws:cognito:UserPoolClient", "aws:cognito/userPoolClient:UserPoolClient")
@@ -104,7 +106,7 @@ WORDING = PulumiWording()
 
 class PulumiSettings(Settings):
     """A resource's ``properties`` (added with the first setting when the resource has none), in
-    Pulumi's names, structures as objects.  No dependency: no cross-resource rule reads a program."""
+    Pulumi's names, structures as objects; a dependency is a ``${resource}`` in ``options.dependsOn``."""
 
     def __init__(self, resource: DocPath):
         super().__init__(tuple(resource) + ("properties",))
@@ -118,6 +120,19 @@ class PulumiSettings(Settings):
 
     def member_key(self, structure: str, member: str) -> str:
         return WORDING.member(structure, member)
+
+    def dependency(self, doc: Document, resource: str) -> Optional[list[DocEdit]]:
+        body = value_at(doc.data, self.resource)
+        options = body.get("options") if isinstance(body, dict) else MISSING
+        reference = f"${{{resource}}}"
+        if options is None:
+            return [DocEdit(INSERT, self.resource, {"dependsOn": [reference]}, key="options")]
+        if not isinstance(options, dict):
+            return None
+        depends = options.get("dependsOn")
+        if depends is None:
+            return [DocEdit(INSERT, self.resource + ("options",), [reference], key="dependsOn")]
+        return [DocEdit(APPEND, self.resource + ("options", "dependsOn"), reference)] if isinstance(depends, list) else None
 
     def add_entries(self, doc: Document, entries: list) -> Any:
         if value_at(doc.data, self.container) is MISSING:
@@ -151,6 +166,7 @@ def load(doc: Document) -> list[ClientSource]:
     if not isinstance(resources, dict):
         return []
     program = _Program(doc.data)
+    index = ProgramIndex(resources, program.value, _interpolated)
     sources = []
     for name, resource in resources.items():
         if not _is_client(resource):
@@ -163,7 +179,8 @@ def load(doc: Document) -> list[ClientSource]:
             raw, origin = _client_properties(properties, anchor + ("properties",), program)
             if "ClientName" not in raw:  # Pulumi names it: the resource's name and a random suffix
                 raw["ClientName"] = Unknown(f"autonamed {name}-*")
-            source.variants.append(Variant(build_client("terraform", str(name), raw, wording=WORDING), origin))
+            client = build_client("terraform", str(name), raw, template=index.context_for(resource), wording=WORDING)
+            source.variants.append(Variant(client, origin))
         sources.append(source)
     return sources
 

@@ -40,14 +40,12 @@ class TemplateIndex:
         for logical_id, resource in self.resources.items():
             if resource.get("Type") == PROVIDER_TYPE:
                 props = self._props(resource)
-                self.providers.append((self._pool_id(props.get("UserPoolId")), IdentityProviderInfo(
-                    logical_id=logical_id, provider_name=_text(props.get("ProviderName")),
-                    attribute_mapping=_mapping(props.get("AttributeMapping")))))
+                self.providers.append((self._pool_id(props.get("UserPoolId")),
+                                       provider_info(logical_id, props.get("ProviderName"), props.get("AttributeMapping"))))
             elif resource.get("Type") == SERVER_TYPE:
                 props = self._props(resource)
-                self.servers.append((self._pool_id(props.get("UserPoolId")), ResourceServerInfo(
-                    logical_id=logical_id, identifier=_text(props.get("Identifier")),
-                    scopes=_scope_names(props.get("Scopes")))))
+                self.servers.append((self._pool_id(props.get("UserPoolId")),
+                                     server_info(logical_id, props.get("Identifier"), props.get("Scopes"), "ScopeName")))
 
     def context_for(self, user_pool_id: Any, depends_on: Any, references: set[str]) -> TemplateContext:
         pool_id = self._pool_id(user_pool_id)
@@ -120,22 +118,22 @@ def schema_attributes(schema: list, name_key: str, mutable_key: str) -> tuple[di
     return attributes, known
 
 
-def _text(value: Any) -> Optional[str]:
-    return value if isinstance(value, str) else None
+def provider_info(logical_id: str, provider_name: Any, mapping: Any) -> IdentityProviderInfo:
+    """A provider as read from any format (a value that is not literal is unknown: None)."""
+    return IdentityProviderInfo(
+        logical_id=logical_id, provider_name=provider_name if isinstance(provider_name, str) else None,
+        attribute_mapping=mapping if isinstance(mapping, dict) and all(isinstance(k, str) for k in mapping) else None)
 
 
-def _mapping(value: Any) -> Optional[dict]:
-    """Pool attribute → provider attribute; None when the mapping itself is unknown."""
-    return value if isinstance(value, dict) else None
-
-
-def _scope_names(value: Any) -> Optional[list[str]]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        return None
-    names = [item.get("ScopeName") if isinstance(item, dict) else None for item in value]
-    return names if all(isinstance(n, str) for n in names) else None
+def server_info(logical_id: str, identifier: Any, scopes: Any, name_key: str) -> ResourceServerInfo:
+    """A resource server as read from any format: its scopes' names (under ``name_key``), None
+    when any is unknown."""
+    names: Optional[list] = [] if scopes is None else None
+    if isinstance(scopes, list):
+        names = [item.get(name_key) if isinstance(item, dict) else None for item in scopes]
+        names = names if all(isinstance(n, str) for n in names) else None
+    return ResourceServerInfo(logical_id=logical_id, identifier=identifier if isinstance(identifier, str) else None,
+                              scopes=names)
 
 
 def _may_create_resources(resource_type: Any) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator, Optional
 
-from linter.loaders.template_context import schema_attributes
+from linter.loaders.template_context import provider_info, schema_attributes, server_info
 from linter.parsers.document import ParseError, decode
 from linter.parsers.hcl import Conditional, HclDocument
 from linter.parsers.reading import Unreadable, read_file
@@ -168,23 +168,10 @@ def _pool(address: str, body: dict) -> UserPoolInfo:
 
 
 def _provider(address: str, body: dict) -> IdentityProviderInfo:
-    name = body.get("provider_name")
-    mapping = body.get("attribute_mapping")
-    return IdentityProviderInfo(
-        logical_id=address, provider_name=name if isinstance(name, str) else None,
-        attribute_mapping=mapping if isinstance(mapping, dict) and all(isinstance(k, str) for k in mapping) else None)
+    return provider_info(address, body.get("provider_name"), body.get("attribute_mapping"))
 
 
 def _server(address: str, body: dict) -> ResourceServerInfo:
-    identifier = body.get("identifier")
-    scopes: Optional[list[str]] = []
-    if "dynamic" in body and "scope" in (body.get("dynamic") or {}):
-        scopes = None
-    for scope in body.get("scope") or []:
-        name = scope.get("scope_name") if isinstance(scope, dict) else None
-        if not isinstance(name, str) or scopes is None:
-            scopes = None
-            break
-        scopes.append(name)
-    return ResourceServerInfo(logical_id=address, identifier=identifier if isinstance(identifier, str) else None,
-                              scopes=scopes)
+    if "scope" in (body.get("dynamic") or {}):  # dynamic "scope" blocks: unknown scopes
+        return server_info(address, body.get("identifier"), [None], "scope_name")
+    return server_info(address, body.get("identifier"), body.get("scope") or [], "scope_name")

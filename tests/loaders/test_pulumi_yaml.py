@@ -325,3 +325,75 @@ def test_sample_programs_lint_as_documented():
     bad = (ROOT / "sample_configs" / "bad" / "Pulumi.yaml").read_text()
     assert lint_text(good, "Pulumi.yaml") == []
     assert {f.rule_id for f in lint_text(bad, "Pulumi.yaml")} >= {"CG106", "CG107", "CG202", "CG301", "CG404", "CG406"}
+
+
+# --- the rest of the program: the cross-resource rules ------------------------------------------
+
+CONTEXT = '''name: auth
+runtime: yaml
+resources:
+  users:
+    type: aws:cognito:UserPool
+    properties:
+      schemas:
+        - {name: tenantId, attributeDataType: String, mutable: false}
+  google:
+    type: aws:cognito:IdentityProvider
+    properties: {userPoolId: "${users.id}", providerName: Google, providerType: Google}
+  api:
+    type: aws:cognito:ResourceServer
+    properties:
+      userPoolId: ${users.id}
+      identifier: https://api.contoso.io
+      scopes: [{scopeName: read, scopeDescription: Read}]
+  web:
+    type: aws:cognito:UserPoolClient
+    properties:
+      userPoolId: ${users.id}
+      allowedOauthFlowsUserPoolClient: true
+      allowedOauthFlows: [code]
+      allowedOauthScopes: [openid, https://api.contoso.io/write]
+      callbackUrls: [https://app.contoso.io/cb]
+      supportedIdentityProviders: [COGNITO, Google, Facebook]
+      readAttributes: [email, custom:tenant]
+      writeAttributes: [name, custom:tenantId]
+'''
+
+
+def test_the_pool_its_providers_and_servers_are_read_from_the_program():
+    findings = lint_text(CONTEXT, "Pulumi.yaml", select=["CG108", "CG109", "CG501", "CG502", "CG503", "CG504"])
+    assert ids_and_lines(findings) == [("CG108", 24, 36), ("CG109", 24, 36), ("CG502", 26, 45), ("CG501", 26, 53),
+                                       ("CG503", 27, 31), ("CG504", 28, 31)]
+    by_rule = {f.rule_id: f for f in findings}
+    assert "resource server api does not declare a scope 'write' (it declares: read)" in by_rule["CG108"].message
+    assert "no aws:cognito:IdentityProvider named 'Facebook' in this program" in by_rule["CG501"].message
+    assert "Add options: {dependsOn: [${google}]} to the client" in by_rule["CG502"].message
+    assert "custom:tenantId" in by_rule["CG503"].message and "mutable: false" in by_rule["CG504"].message
+
+
+def test_what_the_client_interpolates_or_depends_on_is_waited_for():
+    waits = CONTEXT.replace("Google, Facebook]", "'${google.providerName}']").replace(
+        "      writeAttributes: [name, custom:tenantId]\n", "    options:\n      dependsOn: ['${api}']\n")
+    assert lint_text(waits, "Pulumi.yaml", select=["CG109", "CG502", "CG501"]) == []
+
+
+def test_a_pool_the_program_cannot_tell_keeps_the_rules_that_need_it_silent():
+    for changed in (CONTEXT.replace('properties: {userPoolId: "${users.id}"', 'properties: {userPoolId: "${poolId}"'),
+                    CONTEXT.replace('properties: {userPoolId: "${users.id}"', "properties: {userPoolId: {fn::invoke: x}")):
+        assert lint_text(changed, "Pulumi.yaml", select=["CG501"]) == []  # the provider may be the client's pool's
+    other_pool = CONTEXT.replace("      userPoolId: ${users.id}\n      allowedOauthFlowsUserPoolClient",
+                                 "      userPoolId: us-east-1_Ab12Cd34E\n      allowedOauthFlowsUserPoolClient")
+    assert lint_text(other_pool, "Pulumi.yaml", select=["CG108", "CG501", "CG503", "CG504"]) == []
+
+
+def test_a_dependency_is_added_to_options(tmp_path):
+    from support import run_cli
+
+    for options, expected in [("", "    options:\n      dependsOn:\n        - ${google}\n"),
+                              ("    options: {protect: true}\n", "    options: {protect: true, dependsOn: ['${google}']}\n"),
+                              ("    options:\n      dependsOn: ['${api}']\n",
+                               "    options:\n      dependsOn: ['${api}', '${google}']\n")]:
+        path = tmp_path / "Pulumi.yaml"
+        path.write_text(CONTEXT.replace(", Facebook]", "]") + options)
+        assert run_cli("lint", "--fix", "--select", "CG502", str(path)).returncode == 0
+        assert path.read_text() == CONTEXT.replace(", Facebook]", "]") + expected
