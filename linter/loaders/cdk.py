@@ -41,6 +41,7 @@ def _stacks(directory: str) -> dict[str, str]:
     """Template file name → stack name for one assembly folder (nested stack templates included)."""
     manifest = _json(directory, MANIFEST)
     names: dict[str, str] = {}
+    seen: set[str] = set()  # templates already walked: each is read once, however many stacks name it
     artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
     if not isinstance(artifacts, dict):
         return names
@@ -52,7 +53,7 @@ def _stacks(directory: str) -> dict[str, str]:
         if isinstance(template, str):
             name = props.get("stackName") or artifact.get("displayName") or artifact_id
             names[template] = str(name)
-            names.update(_nested(directory, template, str(name), {template}))
+            names.update(_nested(directory, template, str(name), seen))
     return names
 
 
@@ -69,7 +70,12 @@ def _json(directory: str, name: str) -> Any:
 
 
 def _nested(directory: str, template: str, parent: str, seen: set[str]) -> dict[str, str]:
-    """Nested stack templates a stack template points at (``aws:asset:path`` metadata)."""
+    """Nested stack templates a stack template points at (``aws:asset:path`` metadata), each named
+    once (``seen`` grows as templates are walked: a template named by many others is not walked
+    again, which would take exponential time)."""
+    if template in seen:
+        return {}
+    seen.add(template)
     document = _json(directory, template)
     resources = document.get("Resources") if isinstance(document, dict) else None
     if not isinstance(resources, dict):
@@ -80,10 +86,10 @@ def _nested(directory: str, template: str, parent: str, seen: set[str]) -> dict[
             continue
         metadata = resource.get("Metadata") or {}
         asset = metadata.get("aws:asset:path") if isinstance(metadata, dict) else None
-        if isinstance(asset, str) and asset.endswith(".template.json") and asset not in seen:
+        if isinstance(asset, str) and asset.endswith(".template.json") and asset not in seen and asset not in nested:
             # aws:cdk:path is e.g. AppStack/Auth.NestedStack/Auth.NestedStackResource: the child is "Auth".
             parts = (construct_path(resource) or "").split("/")
             child = next((p[: -len(".NestedStack")] for p in parts if p.endswith(".NestedStack")), parts[-1] or asset)
             nested[asset] = f"{parent}/{child}"
-            nested.update(_nested(directory, asset, f"{parent}/{child}", seen | {asset}))
+            nested.update(_nested(directory, asset, f"{parent}/{child}", seen))
     return nested

@@ -36,16 +36,18 @@ def read_file(path: str, limit: int = MAX_FILE_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
-    with open(fd, "rb") as handle:
-        try:
-            status = os.fstat(fd)
-            if not stat.S_ISREG(status.st_mode):
-                raise Unreadable("not a regular file", special=True)
-            if status.st_size > limit:
-                raise too_large(status.st_size, limit)
+    try:  # checked before a file object is made: open() refuses a folder with an error of its own
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise Unreadable("not a regular file", special=True)
+        if status.st_size > limit:
+            raise too_large(status.st_size, limit)
+        with open(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
-        except OSError as exc:
-            raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
+    except OSError as exc:
+        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # it grew since fstat
         raise too_large(len(data), limit)
     return data

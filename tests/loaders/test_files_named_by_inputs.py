@@ -69,6 +69,8 @@ def _assembly(folder, other: str, nested: str = ""):
     ("Other.template.json", "", "zero-link"),
     ("/dev/zero", "", None),
     ("AuthStack.template.json.x", "Nested.nested.template.json", "nested-fifo"),
+    ("Other.template.json", "", "folder"),
+    ("AuthStack.template.json.x", "Nested.nested.template.json", "nested-folder"),
 ])
 def test_a_cdk_manifest_naming_a_fifo_or_device_is_not_read(tmp_path, other, nested, make):
     folder = _assembly(tmp_path / "cdk.out", other, nested)
@@ -78,6 +80,8 @@ def test_a_cdk_manifest_naming_a_fifo_or_device_is_not_read(tmp_path, other, nes
         os.symlink("/dev/zero", folder / other)
     elif make == "nested-fifo":
         os.mkfifo(folder / nested)
+    elif make in ("folder", "nested-folder"):  # os.open() opens a folder on Linux; open() then refused it
+        os.mkdir(folder / (other if make == "folder" else nested))
     for target in ("cdk.out/AuthStack.template.json", "cdk.out"):
         result = run("--select", "CG304", target, cwd=tmp_path)
         assert result.returncode == 1 and "(stack AuthStack, Client)" in result.stdout, result.stdout + result.stderr
@@ -95,9 +99,24 @@ def test_a_cdk_manifest_names_files_of_its_assembly_only(tmp_path):
         assert cdk._json(folder, name) is None
 
 
-@pytest.mark.parametrize("include", ["resources/cognito.yml", "/dev/zero", "resources/zero.yml"])
+def test_nested_stacks_naming_each_other_are_each_read_once(tmp_path):
+    """Twelve nested templates each naming all the others: walking every path took exponential time."""
+    folder = _assembly(tmp_path / "cdk.out", "T0.template.json")
+    names = [f"T{i}.template.json" for i in range(12)]
+    for name in names:
+        (folder / name).write_text(json.dumps({"Resources": {f"S{j}": {
+            "Type": "AWS::CloudFormation::Stack", "Metadata": {"aws:asset:path": other}}
+            for j, other in enumerate(names) if other != name}}))
+    result = run("--select", "CG304", "cdk.out/AuthStack.template.json", cwd=tmp_path)  # 60 s bound
+    assert result.returncode == 1 and "(stack AuthStack, Client)" in result.stdout
+    assert len(cdk._stacks(str(folder))) == 13  # AuthStack, and Other (T0) with T1-T11 nested, each once
+
+
+@pytest.mark.parametrize("include", ["resources/cognito.yml", "/dev/zero", "resources/zero.yml", "resources/dir",
+                                     "resources", "."])
 def test_a_serverless_include_of_a_fifo_or_device_is_not_read(tmp_path, include):
     (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "dir").mkdir()
     os.mkfifo(tmp_path / "resources" / "cognito.yml")
     os.symlink("/dev/zero", tmp_path / "resources" / "zero.yml")
     (tmp_path / "serverless.yml").write_text(f"service: shop\nresources:\n  - ${{file({include})}}\n")
@@ -111,6 +130,7 @@ def test_a_fifo_beside_a_terraform_file_is_not_read(tmp_path):
                                       '  user_pool_id = "p"\n  enable_token_revocation = false\n}\n')
     os.mkfifo(tmp_path / "variables.tf")
     os.symlink("/dev/zero", tmp_path / "zero.tf")
+    os.mkdir(tmp_path / "extra.tf")
     result = run("--select", "CG304", "main.tf", cwd=tmp_path)
     assert result.returncode == 1 and "CG304" in result.stdout
 
