@@ -22,6 +22,7 @@ from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE
 from linter.model.wording import TARGETS
 from linter.parsers.document import Document, value_at
 from linter.parsers.edits import INSERT, DocEdit
+from linter.parsers.powershell import PowerShellDocument
 from linter.parsers.scanner import Expression
 
 #: Parameter (lowercase) → API field; aliases included (the README's "Inputs" section).
@@ -229,7 +230,41 @@ def _secrets(doc: Document) -> SecretText:
         spans = [span for name in variables - seen for span in assignments.get(name, ())]
         seen |= variables
         variables = set()
+    if _not_understood(doc, roots):
+        _mask_every_string(doc, found)
     return found
+
+
+#: A PowerShell string: single- or double-quoted, or a here-string.
+_STRING = re.compile("@'\\r?\\n.*?\\n'@|@\"\\r?\\n.*?\\n\"@|'(?:[^']|'')*'|\"(?:[^\"`]|`.|\"\")*\"", re.S)
+_WORD = re.compile(r"[A-Za-z_][\w]*")
+
+
+def _not_understood(doc: PowerShellDocument, roots: list) -> bool:
+    """Whether a secret may reach a call in a way this reading does not follow: a secret parameter
+    given anything but a literal (a variable, a call, ``$env:``), or a secret's name anywhere
+    else in the script (``$p.Add('ClientSecret', ...)``, ``$PSDefaultParameterValues[...]``)."""
+    if any(_expressions(value_at(doc.data, root)) for root in roots):
+        return True
+    understood = [span for span in (doc.offsets(root, key=True) for root in roots) if span]
+    return any(_names_secret(word.group(0)) and not any(start <= word.start() < end for start, end in understood)
+               for word in _WORD.finditer(doc.text))
+
+
+def _mask_every_string(doc: PowerShellDocument, found: SecretText) -> None:
+    """Every string of the script is taken for a secret, but the values of the calls' other
+    parameters (so the findings about them stay readable): what cannot be followed is not shown."""
+    shown = [span for index, command in enumerate(doc.data.get("commands") or [])
+             for written in command["parameters"] if not _names_secret(written)
+             for span in [doc.offsets(("commands", index, "parameters", written))] if span]
+    for match in _STRING.finditer(doc.text):
+        literal = match.group(0)
+        content = literal[1:-1] if literal[:1] in "'\"" else literal
+        if _names_secret(content.split(":")[-1]):  # 'ClientSecret', 'New-CGIPUserPoolClient:ClientSecret': a name
+            continue
+        if not any(start <= match.start() < end for start, end in shown):
+            found.ranges.append((match.start(), match.end()))
+            found.add_value(content)
 
 
 def _names_secret(written: str) -> bool:

@@ -109,6 +109,10 @@ class TableDocument(Document):
         self._keys = keys
         self._values = values
 
+    def offsets(self, doc_path: DocPath, key: bool = False) -> Optional[tuple[int, int]]:
+        """(start, end) of the key or the value at ``doc_path``, as recorded; None if not."""
+        return (self._keys if key else self._values).get(tuple(doc_path))
+
     def span(self, doc_path: DocPath, key: bool = False) -> Span:
         doc_path = tuple(doc_path)
         while doc_path:

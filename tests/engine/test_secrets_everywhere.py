@@ -98,8 +98,13 @@ def _everything(root: pathlib.Path, paths) -> str:
 
 
 def _leaks(output: str, secret: str) -> list[str]:
-    """The secret, or all of it but the 4 characters a CG604 message may show, where it is in ``output``."""
-    return [piece for piece in (secret, secret[4:]) if piece in output]
+    """Any 10 characters in a row of the secret (a CG604 message may show its first 4) found in ``output``:
+    a secret written in pieces (``'{0}{1}' -f 'abc', 'def'``) must not show a piece either."""
+    return sorted({secret[i:i + 10] for i in range(len(secret) - 9)} & _windows(output))
+
+
+def _windows(output: str) -> set[str]:
+    return {output[i:i + 10] for i in range(len(output) - 9)}
 
 
 def _secrets(alphabet: str):
@@ -161,11 +166,13 @@ def test_a_secret_written_anywhere_a_secret_field_reads_is_never_shown(tmp_path,
     assert _leaks(_everything(tmp_path, [tmp_path / name]), secret) == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(secret=_secrets("abcdefghijklmnopqrstuvwxyz0123456789"),
        parameter=st.sampled_from(["ClientSecret", "clientsecret", "ClientSecr", "ClientS", "clients"]),
        how=st.sampled_from(["argument", "colon", "splat", "variable", "here-string", "two-variables", "braced",
-                            "scoped", "set-variable", "member", "member-index"]))
+                            "scoped", "set-variable", "member", "member-index", "add-method", "ordered", "defaults",
+                            "env", "function", "two-at-once", "format", "plus-equals", "new-variable", "quoted-member",
+                            "item"]))
 def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parameter, how):
     call = "New-CGIPUserPoolClient -UserPoolId p -ClientName c -AllowedOAuthFlow implicit"
     script = {"argument": f"{call} -{parameter} '{secret}'\n",
@@ -178,7 +185,19 @@ def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parame
               "scoped": f"$script:v = '{secret}'\n{call} -{parameter} $script:v\n",
               "set-variable": f"Set-Variable -Name v -Value '{secret}'\n{call} -{parameter} $v\n",
               "member": f"$k = '{secret}'\n$p = @{{ ClientName = 'c' }}\n$p.{parameter} = $k\n{call} @p\n",
-              "member-index": f"$p = @{{ ClientName = 'c' }}\n$p['{parameter}'] = '{secret}'\n{call} @p\n"}[how]
+              "member-index": f"$p = @{{ ClientName = 'c' }}\n$p['{parameter}'] = '{secret}'\n{call} @p\n",
+              # ways this reading does not follow: every string of the script is then masked
+              "add-method": f"$p = @{{}}\n$p.Add('{parameter}', '{secret}')\n{call} @p\n",
+              "ordered": f"$k = '{secret}'\n$p = [ordered]@{{ {parameter} = $k }}\n{call} @p\n",
+              "defaults": f"$PSDefaultParameterValues['New-CGIPUserPoolClient:{parameter}'] = '{secret}'\n{call}\n",
+              "env": f"$env:APP_KEY = '{secret}'; {call} -{parameter} $env:APP_KEY\n",
+              "function": f"function Get-AppKey {{ '{secret}' }}\n{call} -{parameter} (Get-AppKey)\n",
+              "two-at-once": f"$id, $k = 'x', '{secret}'\n{call} -{parameter} $k\n",
+              "format": f"$k = '{{0}}{{1}}' -f '{secret[:6]}', '{secret[6:]}'\n{call} -{parameter} $k\n",
+              "plus-equals": f"$k = '{secret[:6]}'\n$k += '{secret[6:]}'\n{call} -{parameter} $k\n",
+              "new-variable": f"New-Variable -Value '{secret}' -Name k\n{call} -{parameter} $k\n",
+              "quoted-member": f"$k = '{secret}'\n$p = @{{}}\n$p.'{parameter}' = $k\n{call} @p\n",
+              "item": f"$k = '{secret}'\n$p = @{{}}\n$p.Item('{parameter}') = $k\n{call} @p\n"}[how]
     (tmp_path / "c.ps1").write_text(script, encoding="utf-8")
     assert _leaks(_everything(tmp_path, [tmp_path / "c.ps1"]), secret) == []
 
