@@ -116,14 +116,20 @@ def _literals(value: Any) -> list[str]:
 _SUB_NAMES = re.compile(r"\$\{([^}!.]+)\}")
 
 
-#: A serverless.yml variable that reads the file itself: ``${self:custom.appKey}``.
-_SERVERLESS_SELF = re.compile(r"\$\{self:([\w.\-]+)")
+#: A serverless.yml variable that reads the file itself: ``${self:custom.appKey}``, also as a
+#: fallback (``${env:APP_KEY, self:custom.appKey}``); and a parameter, ``${param:appKey}``.
+_SERVERLESS_SELF = re.compile(r"(?:\$\{|,)\s*self:([\w.\-]+)")
+_SERVERLESS_PARAM = re.compile(r"(?:\$\{|,)\s*param:([\w\-]+)")
 
 
 def serverless_self_references(root: Any, text: str) -> list[DocPath]:
-    """The document paths ``${self:a.b}`` variables in ``text`` read (as far as they exist: a
-    path completed by another variable, ``${self:custom.${opt:stage}}``, reads all of ``custom``)."""
-    found = []
+    """The document paths the ``self:`` and ``param:`` variables in ``text`` read (as far as they
+    exist: a path completed by another variable, ``${self:custom.${opt:stage}}``, reads all of
+    ``custom``; a parameter, its value under every stage of ``params``)."""
+    params = root.get("params") if isinstance(root, dict) else None
+    found = [("params", stage, name) for name in _SERVERLESS_PARAM.findall(text)
+             for stage, values in (params.items() if isinstance(params, dict) else ())
+             if isinstance(values, dict) and name in values]
     for dotted in _SERVERLESS_SELF.findall(text):
         path: DocPath = ()
         for key in dotted.strip(".").split("."):
@@ -150,7 +156,7 @@ def cloudformation_references(template_path: DocPath, template: Any, root: Any =
         return []
 
     def references(value: Any, path: DocPath) -> "list[DocPath] | None":
-        if isinstance(value, str) and root is not None and "${self:" in value:
+        if isinstance(value, str) and root is not None and "${" in value:
             return serverless_self_references(root, value) + [path]
         if not (isinstance(value, dict) and len(value) == 1):
             return None
@@ -162,9 +168,12 @@ def cloudformation_references(template_path: DocPath, template: Any, root: Any =
             keys = argument[:3] if isinstance(argument, list) else []
             # AWS::LanguageExtensions' {DefaultValue: ...}, the value when the keys find nothing
             default = [here + (3,)] if isinstance(argument, list) and len(argument) > 3 else []
-            if len(keys) == 3 and all(isinstance(k, str) for k in keys):
+            known = [key for key in keys if isinstance(key, str)]
+            if len(known) == len(keys) == 3:
                 return [template_path + ("Mappings", *keys)] + default
-            return ([template_path + ("Mappings", keys[0])] if keys and isinstance(keys[0], str) else []) + default
+            # a key given by a function (!Ref Stage): every entry it may pick, from the last known key up
+            prefix = next((keys[:i] for i in range(len(keys)) if not isinstance(keys[i], str)), keys)
+            return [template_path + ("Mappings", *prefix)] + default
         if function in ("Fn::GetAtt", "Fn::ImportValue", "Condition"):
             return []
         if function == "Fn::Sub":

@@ -47,6 +47,17 @@ CASES = {
         "serverless.yml": f"service: s\ncustom:\n  appKey: {SECRET}\nresources:\n  - ${{file(resources/c.yml)}}\n",
         "resources/c.yml": ("Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x, "
                             "ClientSecret: '${self:custom.appKey}', AllowedOAuthFlows: [implicit]}\n")},
+    "serverless-fallback-and-param": {"serverless.yml": (
+        "service: s\nparams:\n  prod: {appKey: other-secret-value}\n  default:\n    appKey: " + SECRET + "\n"
+        "resources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n"
+        "        UserPoolId: x\n        ClientSecret: ${param:appKey}\n        AllowedOAuthFlows: [implicit]\n"
+        "    D:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n        UserPoolId: x\n"
+        "        ClientSecret: ${env:APP_KEY, self:custom.appKey}\n        AllowedOAuthFlows: [implicit]\n"
+        f"custom:\n  appKey: {SECRET}\n")},
+    "cfn-findinmap-key-by-ref.yaml": {"t.yaml": (
+        f"Parameters:\n  Stage: {{Type: String}}\nMappings:\n  prod:\n    google: {{oauth: {SECRET}}}\n"
+        "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: x\n"
+        "      ClientSecret: !FindInMap [!Ref Stage, google, oauth]\n      AllowedOAuthFlows: [implicit]\n")},
     "ps-prefix-and-splat.ps1": {"c.ps1": (
         f"$p = @{{ UserPoolId = 'p'; ClientS = '{SECRET}'; AllowedOAuthFlow = 'implicit' }}\n"
         f"New-CGIPUserPoolClient @p -ClientName c -ClientSecr '{SECRET}' -AllowedOAuthScope openid\n")},
