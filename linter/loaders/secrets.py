@@ -198,6 +198,21 @@ _TERRAFORM_REFERENCE = re.compile(r"(?<![\w.])(var|local)\.([A-Za-z_][\w-]*)")
 _TERRAFORM_READ = re.compile(r"(var|local)\.[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*")
 
 
+def terraform_reads(data: Any, values: Any) -> list[DocPath]:
+    """The paths in a module file's ``data`` of the variables and locals that ``values`` (another
+    file's secret values: expressions, strings) mention: a secret read in ``idp.tf`` from
+    ``var.google`` is secret where ``variables.tf`` gives its default."""
+    references = terraform_references(data)
+    return [path for value in _texts(values) for path in references(value, ()) or () if path != ()]
+
+
+def _texts(value: Any) -> list[Any]:
+    if isinstance(value, (str, Expression)):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [text for item in items for text in _texts(item)]
+
+
 def terraform_references(data: Any) -> References:
     """A Terraform value's references, in HCL or its JSON syntax: each ``var.x`` (the variable's
     default) and ``local.x`` (the local's value) it mentions is followed whole, wherever it stands

@@ -23,6 +23,7 @@ are not client settings (meta-arguments, unknown names) are Terraform's to check
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from typing import Any, Callable, Optional
@@ -522,7 +523,14 @@ def _merge_unknown(value: Any, unknown: Any) -> Any:
 def _secrets(doc: Document) -> SecretText:
     """Values under secret keys (an identity provider's ``client_secret``, a variable named like
     one), and the variables and locals they read."""
-    return secrets.collect(doc, secrets.keyed(doc.data), secrets.terraform_references(doc.data))
+    roots = list(secrets.keyed(doc.data))
+    if isinstance(doc, HclDocument):  # the module's other files may read this one's variables for a secret
+        from linter.loaders.terraform_context import module_documents
+
+        for other in itertools.islice(module_documents(doc), 1, None):
+            if other is not None:
+                roots += secrets.terraform_reads(doc.data, [value_at(other, path) for path in secrets.keyed(other)])
+    return secrets.collect(doc, roots, secrets.terraform_references(doc.data))
 
 
 FORMAT = InputFormat(

@@ -36,7 +36,7 @@ class ModuleIndex:
         self.resources: dict[str, dict] = {}
         self.complete = True
         self.variables: dict[str, list[dict]] = {}
-        for data in _module_documents(doc):
+        for data in module_documents(doc):
             if data is None:
                 self.complete = False  # a sibling file we cannot read may define anything
                 continue
@@ -96,7 +96,7 @@ class ModuleIndex:
         return _UNKNOWN_POOL
 
 
-def _module_documents(doc: HclDocument) -> Iterator[Optional[dict]]:
+def module_documents(doc: HclDocument) -> Iterator[Optional[dict]]:
     """The data of every ``.tf`` file in the document's folder (None for one that does not parse)."""
     yield doc.data
     folder = os.path.dirname(os.path.abspath(doc.path))

@@ -71,6 +71,12 @@ CASES = {
         f'  provider_details = {{ client_id = "id", client_secret = var.google, private_key = "{SECRET}" }}\n}}\n'
         'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
         '  allowed_oauth_flows = ["implicit"] # ' + SECRET + '\n}\n')},
+    "tf-variable-in-another-file": {
+        "variables.tf": (f'variable "google_oauth" {{\n  default = "{SECRET}"\n}}\n'
+                         'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
+                         '  allowed_oauth_flows = ["implicit"]\n}\n'),
+        "idp.tf": ('resource "aws_cognito_identity_provider" "g" {\n'
+                   '  provider_details = { client_id = "id", client_secret = var.google_oauth }\n}\n')},
     "pulumi-config-and-variable.yaml": {"Pulumi.yaml": (
         f"name: p\nruntime: yaml\nconfig:\n  key:\n    type: string\n    secret: true\n    default: {SECRET}\n"
         f"variables:\n  google: {SECRET}\nresources:\n  g:\n    type: aws:cognito:IdentityProvider\n"
