@@ -55,11 +55,13 @@ class Redactor:
         self._mask_ranges(chars, offset)
         self._mask_values(chars)
         _mask_assignments(chars)
+        _mask_url_passwords(chars)
         return "".join(chars)
 
     def message(self, text: str) -> str:
         chars = list(text)
         self._mask_values(chars)
+        _mask_url_passwords(chars)
         return "".join(chars)
 
     def _mask_ranges(self, chars: list[str], offset: int) -> None:
@@ -80,6 +82,19 @@ class Redactor:
                 if text.startswith(value, position):
                     chars[position:position + len(value)] = MASK * len(value)
                     break
+
+
+#: The password of a URL's user information (``https://deploy:<password>@host/cb``): a URL rule
+#: quotes the URL, and a fix that would write it again is not offered.
+_URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.\-]*://[^/\s:@'\"]*:([^/\s@'\"]+)@")
+
+
+def _mask_url_passwords(chars: list[str]) -> None:
+    text = "".join(chars)
+    if "@" not in text:
+        return
+    for match in _URL_PASSWORD.finditer(text):
+        chars[match.start(1):match.end(1)] = MASK * (match.end(1) - match.start(1))
 
 
 def _mask_assignments(chars: list[str]) -> None:

@@ -23,6 +23,10 @@ CASES = {
     "api-create-oneline.json": {"a.json": json.dumps({"UserPoolId": "us-east-1_abc", "ClientName": "c",
                                                        "ClientSecret": SECRET, "AllowedOAuthFlows": ["implicit"]})},
     "api-update.yaml": {"u.yaml": f"UserPoolId: us-east-1_abc\nClientId: abc\nClientSecret: {SECRET}\n"},
+    "url-password.json": {"a.json": json.dumps({  # not a client secret, but a credential all the same
+        "UserPoolId": "us-east-1_abc", "ClientName": "c", "AllowedOAuthFlows": ["code"],
+        "CallbackURLs": [f"http://deploy:{SECRET}@app.contoso.io/cb"],
+        "DefaultRedirectURI": f"https://deploy:{SECRET}@example.com/x"})},
     "describe.json": {"d.json": json.dumps({"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientName": "c",
                                                                  "ClientSecret": SECRET, "CallbackURLs": ["http://x.io/cb"]}})},
     "cfn-param-default-oneline.json": {"t.json": json.dumps({
