@@ -106,7 +106,8 @@ def lint(
     """
     settings, all_rules, lint_config = _prepare(output_format, fail_on, select, ignore, rules_dir, option,
                                                 config_file, diff_base, paths)
-    for warning in _ignored_flags(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, output_format=output_format):
+    for warning in _ignored_flags(fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, output_format=output_format,
+                                  output=output, write_baseline=write_baseline):
         _stderr(f"cognito-lint: warning: {warning}")
     run = _run_info(output_format, output, quiet, sarif_category)
     run.unsafe_fixes = unsafe_fixes
@@ -124,9 +125,17 @@ def lint(
             baseline_file=baseline_file, write_baseline=write_baseline, show_suppressed=show_suppressed)
 
 
-def _ignored_flags(*, fix: bool, unsafe_fixes: bool, diff: bool, output_format: str) -> list[str]:
+def _ignored_flags(*, fix: bool, unsafe_fixes: bool, diff: bool, output_format: str, output: Optional[str] = None,
+                   write_baseline: Optional[str] = None) -> list[str]:
     """What is said of flags the combination given makes ineffective (the run goes on without them)."""
     warnings = []
+    if diff and write_baseline:
+        warnings.append("--write-baseline has no effect with --diff, which prints a unified diff: no baseline is written")
+    elif write_baseline and (output or output_format != "text"):
+        shown = " and ".join(flag for flag, given in (("--output", output), (f"--format {output_format}",
+                                                                            output_format != "text")) if given)
+        warnings.append(f"{shown} {'have' if ' and ' in shown else 'has'} no effect with --write-baseline, "
+                        "which writes the baseline instead of a report")
     if unsafe_fixes and not (fix or diff):
         warnings.append("--unsafe-fixes has no effect without --fix or --diff")
     if diff and fix:
@@ -299,6 +308,7 @@ def _lint_all(paths: List[str], lint_config, excludes: List[str], jobs: Optional
     if run is not None:
         run.files += outcome.files
         run.skipped += outcome.skipped
+        run.skipped_unsaid += outcome.skipped_unsaid
         run.clients += outcome.clients
     if with_digests:
         return outcome.findings, outcome.errors, outcome.digests

@@ -90,6 +90,8 @@ class FileResult:
     #: Not linted (not an input, binary, empty, not a regular file, or holds no app client): the
     #: summary counts it apart from the files checked.
     skipped: bool = False
+    #: The reason it was skipped is said without --verbose (a FIFO, a device).
+    skip_said: bool = False
     #: Path → digest of the text linted (the file, and a serverless include): ``--fix`` writes only
     #: over the text its fixes were computed from.
     digests: dict = field(default_factory=dict)

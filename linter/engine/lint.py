@@ -193,6 +193,7 @@ def _non_empty(result: FileResult, path: str, data: bytes, explicit: bool) -> Op
 def _skip(result: FileResult, reason: str, always: bool = False) -> None:
     """The file is skipped: said with --verbose, or ``always``."""
     result.skipped = True
+    result.skip_said = always
     (result.notices if always else result.verbose_notices).append(f"{result.path}: skipped: {reason}")
 
 

@@ -65,7 +65,8 @@ def load_rules(rules_dirs: Iterable[str] = (), policies: Iterable[Rule] = ()) ->
     """Every rule by ID: built-in and plugin ones (entry points), rules folders and the
     configuration's declarative policies.  An ID is one rule's: a second rule with it is an error
     (a rule folder cannot quietly replace a built-in check; ``--ignore`` turns one off)."""
-    folders = list(rules_dirs)
+    folders = list(dict.fromkeys(os.path.realpath(folder) if os.path.isdir(folder) else folder
+                                 for folder in rules_dirs))  # a folder given twice (r, ./r/, a link) is one
     extra = {}
     for folder in folders:  # user folders are imported now: their errors are usage errors
         for module in _modules_in(folder):

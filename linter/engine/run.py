@@ -63,6 +63,8 @@ class RunResult:
     files: int = 0
     #: Of ``files``, those skipped (``FileResult.skipped``).
     skipped: int = 0
+    #: Of ``skipped``, those whose reason only --verbose says.
+    skipped_unsaid: int = 0
     clients: int = 0
     #: Path → digest of the text linted (``FileResult.digests``); None for a path whose text
     #: differed between two reads in this run (it changed while it was linted: never fixed).
@@ -77,6 +79,7 @@ def collect(results: Iterable[FileResult], ignores: Optional[PerFileIgnores] = N
     for result in results:
         run.files += 1
         run.skipped += result.skipped
+        run.skipped_unsaid += result.skipped and not result.skip_said
         run.clients += result.clients
         run.findings.extend(ignores.keep(result.path, result.findings) if ignores else result.findings)
         run.errors += len(result.errors)

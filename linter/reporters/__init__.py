@@ -20,6 +20,8 @@ class RunInfo:
     files: int = 0
     #: Of ``files``, those skipped (not an input, or no app client in them).
     skipped: int = 0
+    #: Of ``skipped``, those whose reason only --verbose says.
+    skipped_unsaid: int = 0
     clients: int = 0
     color: bool = False
     #: ``--verbose``: the skipped files were named on stderr.

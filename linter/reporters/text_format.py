@@ -53,7 +53,9 @@ def _skipped(run) -> str:
     """``; 2 files skipped: --verbose names them``, or nothing."""
     if not run.skipped:
         return ""
-    named = "" if run.verbose else f": --verbose names {'it' if run.skipped == 1 else 'them'}"
+    unsaid = 0 if run.verbose else run.skipped_unsaid
+    named = ("" if not unsaid else f": --verbose names {'it' if run.skipped == 1 else 'them'}" if unsaid == run.skipped
+             else f": --verbose names the other{'s' if unsaid > 1 else ''}")
     return f"; {_plural(run.skipped, 'file')} skipped{named}"
 
 

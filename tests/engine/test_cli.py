@@ -62,6 +62,10 @@ def test_skipped_files_are_not_counted_as_checked(files):
     assert verbose.stdout == "No problems found (1 file, 1 app client checked; 2 files skipped).\n"
     assert verbose.stderr.splitlines() == [f"{files / 'deploy.sh'}: skipped: not a JSON/YAML input",
                                            f"{files / 'other.yaml'}: skipped: holds no app client"]
+    said = run("lint", str(files / "empty.json"), str(files / "deploy.sh"))  # an empty file named is said at once
+    assert said.stderr == f"{files / 'empty.json'}: skipped: the file is empty\n"
+    assert said.stdout == "No problems found (0 files, 0 app clients checked; 2 files skipped: --verbose names the other).\n"
+    assert run("lint", str(files / "empty.json")).stdout == "No problems found (0 files, 0 app clients checked; 1 file skipped).\n"
     (files / "bad.yaml").unlink()
     folder = run("lint", "-v", str(files))  # found by walking: other.yaml, the empty empty.json
     assert folder.stdout == "No problems found (1 file, 1 app client checked; 2 files skipped).\n"

@@ -92,6 +92,16 @@ def test_rules_dir_adds_rules_and_skips_helper_modules(tmp_path):
     assert result.returncode == 1
 
 
+def test_a_rules_dir_given_twice_is_read_once(tmp_path):
+    (tmp_path / "c.yaml").write_text(CLIENT)
+    rules_dir = ROOT / "tests" / "user_rules"
+    (tmp_path / "link").symlink_to(rules_dir)
+    result = run("lint", "--rules-dir", str(rules_dir), "--rules-dir", f"{rules_dir}/", "--rules-dir",
+                 str(tmp_path / "link"), "--select", "TEAM", "--format", "json", str(tmp_path / "c.yaml"))
+    assert result.returncode == 1, result.stderr
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["TEAM001"]
+
+
 def test_broken_rules_dir_is_a_usage_error(tmp_path):
     (tmp_path / "broken.py").write_text("ID = 'X1'\nNAME = 'x'\nLEVEL = 'fatal'\n")
     result = run("lint", "--rules-dir", str(tmp_path), str(tmp_path))

@@ -195,6 +195,15 @@ def test_flags_another_flag_makes_ineffective_are_named_on_stderr(tmp_path):
         "cognito-lint: warning: --format json has no effect with --diff, which prints a unified diff")
     assert formatted.stdout == run(tmp_path, "--diff", "t.yaml").stdout
 
+    baseline = run(tmp_path, "--diff", "--write-baseline", "b.json", "t.yaml")
+    assert baseline.stderr.splitlines()[0] == ("cognito-lint: warning: --write-baseline has no effect with --diff, "
+                                               "which prints a unified diff: no baseline is written")
+    assert not (tmp_path / "b.json").exists()
+    report = run(tmp_path, "--write-baseline", "b.json", "--format", "sarif", "--output", "r.sarif", "t.yaml")
+    assert report.stderr.splitlines()[0] == ("cognito-lint: warning: --output and --format sarif have no effect "
+                                             "with --write-baseline, which writes the baseline instead of a report")
+    assert (tmp_path / "b.json").exists() and not (tmp_path / "r.sarif").exists()
+
     quiet = [run(tmp_path, *flags, "t.yaml").stderr for flags in
              [(), ("--diff",), ("--diff", "--unsafe-fixes"), ("--format", "json")]]
     assert not any("warning" in stderr for stderr in quiet)
