@@ -20,14 +20,15 @@ import bisect
 import re
 from typing import Iterable
 
-from linter.loaders.secrets import MIN_VALUE_LENGTH, SecretText
+from linter.loaders.secrets import MIN_VALUE_LENGTH, SecretText, is_secret_key
 
 MASK = "*"
 
-#: A ``secret: value`` or ``secret = value`` the loaders did not read (a comment, a PowerShell
-#: variable no call uses): the literal value after it.  References (``!Ref``, ``$var``, ``${...}``,
-#: ``{{resolve:...}}``, ``var.x``) are not literal.
-_ASSIGNMENT = re.compile(r"""(?i)(?<![\w-])(?!generate|publish)[\w$-]*?(?:secret|passw(?:or)?d|private_?key|session_?token|api_?key|credential|(?<![a-z])pwd?(?![a-z]))(?![\w-]*(?:arn|name|id)\b)[\w-]*["']?[ \t]*[:=][ \t]*""")
+#: A ``key: value`` or ``key = value`` (a ``$variable = value``); when the key names a secret
+#: (``linter.loaders.secrets.is_secret_key``, the loaders' own test) and the loaders did not read it
+#: (a comment, a PowerShell variable no call uses), the literal value after it is masked.
+#: References (``!Ref``, ``$var``, ``${...}``, ``{{resolve:...}}``, ``var.x``) are not literal.
+_KEY_ASSIGNMENT = re.compile(r"""(?<![\w$-])\$?([\w-]+)["']?[ \t]*[:=][ \t]*""")
 _LITERAL = re.compile(r"""'(?:[^'\n]|'')*'?|"(?:[^"\\\n]|\\.)*"?|(?![!$&*{\[(<@]|var\.|local\.)[^\s,;}\]#]+""")
 
 
@@ -99,7 +100,9 @@ def _mask_url_passwords(chars: list[str]) -> None:
 
 def _mask_assignments(chars: list[str]) -> None:
     text = "".join(chars)
-    for match in _ASSIGNMENT.finditer(text):
+    for match in _KEY_ASSIGNMENT.finditer(text):
+        if not is_secret_key(match.group(1)):
+            continue
         literal = _LITERAL.match(text, match.end())
         if literal and literal.end() > literal.start():
             start, end = literal.start(), literal.end()

@@ -285,3 +285,19 @@ def test_policy_messages_and_docs_never_quote_a_secret_field(tmp_path):
         assert _leaks(result.stdout + result.stderr, SECRET) == [], fmt
     explained = run_cli("explain", "ACME001", cwd=tmp_path)
     assert "not shown" in explained.stdout and _leaks(explained.stdout, SECRET) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(key=st.sampled_from(["ClientSecret", "client_secret", "password_id", "secret_name", "SecretArn", "GenerateSecret",
+                            "PublishSecretsInAWSSecretsManager", "api_key", "api_key_id", "private_key", "ClientId",
+                            "token_credential_name", "pwd", "UserPoolId", "passwd", "SessionToken"]),
+       prefix=st.sampled_from(["", "$", "  # ", "- "]), separator=st.sampled_from([": ", " = ", "="]))
+def test_an_unread_assignment_is_masked_exactly_when_the_loaders_call_its_key_a_secret(key, prefix, separator):
+    """The masking of text no loader read (a comment, an unused variable) and the loaders' reading of
+    keys are one test (``is_secret_key``): they cannot drift apart."""
+    from linter.engine.redaction import Redactor
+    from linter.loaders.secrets import SecretText, is_secret_key
+
+    line = f"{prefix}{key}{separator}'hunter22value'"
+    masked = Redactor(SecretText()).snippet(line, 0)
+    assert ("hunter22value" not in masked) == is_secret_key(key), masked
