@@ -22,7 +22,7 @@ from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE
 from linter.model.wording import TARGETS
 from linter.parsers.document import Document, value_at
 from linter.parsers.edits import INSERT, DocEdit
-from linter.parsers.powershell import PowerShellDocument
+from linter.parsers.powershell import PowerShellDocument, variables_in
 from linter.parsers.scanner import Expression
 
 #: Parameter (lowercase) → API field; aliases included (the README's "Inputs" section).
@@ -216,7 +216,7 @@ def _secrets(doc: Document) -> SecretText:
             if _names_secret(written):
                 roots.append(("commands", index, "parameters", written))
                 for expression in _expressions(value):
-                    variables.update(_variables(expression.text))
+                    variables.update(variables_in(expression.text))
     found = secrets.collect(doc, roots)
     spans = [span for name, taken in assignments.items() if "." in name and _names_secret(name.split(".", 1)[1])
              for span in taken]
@@ -226,7 +226,7 @@ def _secrets(doc: Document) -> SecretText:
             found.ranges.append((start, end))
             literal = doc.text[start:end].strip()
             found.add_value(literal[1:-1] if literal[:1] in "'\"" and literal[-1:] == literal[:1] else literal)
-            variables.update(_variables(doc.text[start:end]))
+            variables.update(variables_in(doc.text[start:end]))
         spans = [span for name in variables - seen for span in assignments.get(name, ())]
         seen |= variables
         variables = set()
@@ -269,14 +269,6 @@ def _mask_every_string(doc: PowerShellDocument, found: SecretText) -> None:
 
 def _names_secret(written: str) -> bool:
     return resolve(written) == "clientsecret" or secrets.is_secret_key(written)
-
-
-#: A variable read: ``$name``, ``${name}``, ``$script:name`` (the name, without scope).
-_VARIABLE_NAME = re.compile(r"\$(?:\{(?:[A-Za-z]+:)?([^}:]+)\}|(?:[A-Za-z]+:)?([A-Za-z_]\w*))")
-
-
-def _variables(text: str) -> set[str]:
-    return {(braced or plain).strip().lower() for braced, plain in _VARIABLE_NAME.findall(text)}
 
 
 def _expressions(value: Any) -> list[Expression]:

@@ -24,17 +24,34 @@ from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
 CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
 _CMDLET = re.compile(r"(?<![\w-])(New|Update)-CGIPUserPoolClient(?![\w-])", re.IGNORECASE)
-_SPLAT_ASSIGNMENT = re.compile(r"\$([A-Za-z_][\w]*)\s*=\s*@\{")
-#: ``$name =``, ``${name} =``, ``$script:name =``, ``$name.Member =``, ``$name['Member'] =``, and
+#: A variable as written: ``$name``, ``${name}``, ``$script:name`` (a scope: the same variable),
+#: ``$env:NAME`` (a provider's: another namespace).  :func:`variable_name` says which variable it is.
+VARIABLE = r"\$(?:\{(?:(?P<bscope>[A-Za-z]+):)?(?P<braced>[^}:]+)\}|(?:(?P<scope>[A-Za-z]+):)?(?P<name>[A-Za-z_]\w*))"
+_SCOPES = frozenset({"global", "local", "script", "private", "using"})
+_VARIABLE = re.compile(VARIABLE)
+#: ``$p = @{`` and ``$p = [ordered]@{``: a hashtable a call may splat.
+_SPLAT_ASSIGNMENT = re.compile(VARIABLE + r"\s*=\s*(?:\[ordered\]\s*)?@\{", re.IGNORECASE)
+#: ``$name =`` (any spelling of a variable), ``$name.Member =``, ``$name['Member'] =``, and
 #: ``Set-Variable [-Name] name [-Value]`` (``New-Variable``, ``sv``): the variable, and the member.
 _ASSIGNMENT = re.compile(
-    r"""\$(?:\{(?:[A-Za-z]+:)?([^}:]+)\}|(?:(?:global|local|script|private):)?([A-Za-z_]\w*))"""
-    r"""(?:\.([A-Za-z_]\w*)|\[[ \t]*['"]([\w-]+)['"][ \t]*\])?[ \t]*=(?!=)[ \t]*"""
-    r"""|(?i:\b(?:Set-Variable|New-Variable|sv)[ \t]+(?:-Name[ \t]+)?)['"]?([A-Za-z_]\w*)['"]?[ \t]+(?i:-Value[ \t]+)?""")
+    VARIABLE + r"""(?:\.(?P<member>[A-Za-z_]\w*)|\[[ \t]*['"](?P<key>[\w-]+)['"][ \t]*\])?[ \t]*=(?!=)[ \t]*"""
+    r"""|(?i:\b(?:Set-Variable|New-Variable|sv)[ \t]+(?:-Name[ \t]+)?)['"]?(?P<set>[A-Za-z_]\w*)['"]?[ \t]+(?i:-Value[ \t]+)?""")
+
+
+def variable_name(match: re.Match) -> str:
+    """The variable a :data:`VARIABLE` match names, in lower case: ``$script:k`` and ``${k}`` are
+    ``k``; ``$env:K`` is ``env:k``, another namespace."""
+    scope = (match.group("bscope") or match.group("scope") or "").lower()
+    name = (match.group("braced") or match.group("name")).strip().lower()
+    return name if not scope or scope in _SCOPES else f"{scope}:{name}"
+
+
+def variables_in(text: str) -> set[str]:
+    """Every variable ``text`` reads."""
+    return {variable_name(match) for match in _VARIABLE.finditer(text)}
 _SPLAT = re.compile(r"@([A-Za-z_]\w*)")
 _KEY = re.compile(r"[\w-]+")
 _PARAMETER = re.compile(r"-([A-Za-z_][\w]*)(:?)")
-_VARIABLE = re.compile(r"\$(?:\{[^}]*\}|[A-Za-z_][\w]*(?::[A-Za-z_][\w]*)?)")
 _INTEGER = re.compile(r"-?[0-9]+(?![\w.])")
 #: A binary operator after a value (expression mode): -f, -eq, -join, +, *, ??, the ternary's ? and :.
 _OPERATOR = re.compile(r"[ \t]*(?:-[A-Za-z]+(?=[\s(\"'$@0-9])|[+*/%]|-(?=[\s$(\"'0-9])|\?\?|\?|:(?!:)|\.\.)")
@@ -234,8 +251,8 @@ class _Reader(Reader):
             except (ParseError, RecursionError):
                 end = self.text.find("\n", match.end())
                 end = len(self.text) if end < 0 else end
-            name = (match.group(1) or match.group(2) or match.group(5)).strip().lower()
-            member = match.group(3) or match.group(4)
+            name = match.group("set").lower() if match.group("set") else variable_name(match)
+            member = match.group("member") or match.group("key")
             key = f"{name}.{member.lower()}" if member else name
             found.setdefault(key, []).append((match.end(), max(end, match.end())))
         return found
@@ -244,7 +261,7 @@ class _Reader(Reader):
         hashtables: dict[str, list[tuple[int, int]]] = {}  # variable → [(assignment offset, "{" offset)]
         for m in _SPLAT_ASSIGNMENT.finditer(self.text):
             if self.code(m.start()):
-                hashtables.setdefault(m.group(1).lower(), []).append((m.start(), m.end() - 1))
+                hashtables.setdefault(variable_name(m), []).append((m.start(), m.end() - 1))
         commands = []
         for match in _CMDLET.finditer(self.text):
             if not self.code(match.start()):

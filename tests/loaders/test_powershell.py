@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -122,3 +123,17 @@ def test_a_script_naming_the_cmdlet_in_lower_case_is_not_skipped():
                          "-AllowedOAuthFlowsUserPoolClient $true -AllowedOAuthScope openid -CallbackURLs https://a.io/cb\n",
                          "deploy.ps1", select=["CG106"])
     assert ids_and_lines(findings) == [("CG106", 1, 70)]
+
+
+@pytest.mark.parametrize("assignment", ["$p = @{", "$script:p = @{", "${p} = @{", "$p = [ordered]@{", "$P = [Ordered] @{"])
+def test_a_splatted_hashtable_is_read_however_its_variable_is_written(assignment):
+    text = f"{assignment} ClientName = 'a'; UserPoolId = 'p'; AllowedOAuthFlow = 'implicit' }}\nNew-CGIPUserPoolClient @p\n"
+    findings = lint_text(text, "c.ps1", select=["CG106", "CG001"])
+    assert [(f.rule_id, f.span.line) for f in findings] == [("CG106", 1)]
+
+
+def test_a_variable_and_an_environment_variable_of_one_name_are_two():
+    from linter.parsers.powershell import variables_in
+
+    assert variables_in("$k ${K} $script:k $global:K") == {"k"}
+    assert variables_in("$env:APP_KEY $app_key") == {"env:app_key", "app_key"}
