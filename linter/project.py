@@ -33,7 +33,7 @@ def rule_table(rules_dirs: Optional[Iterable[str]], config_path: Optional[str]):
             policies.check_spec(f"{where}: require", {f: c.operands() for f, c in spec.require.items()})
             declared.append(policies.to_rule(spec, settings.path))
     rules = rule_registry.load_rules(rules_dirs or [], declared)
-    len(rules)  # lists every ID now (no rule is imported): a clash is an error before any file is read
+    rules.check_ids()
     return settings, rules
 
 

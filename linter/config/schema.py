@@ -29,7 +29,7 @@ class Condition(BaseModel):
 
 
 class PolicySpec(BaseModel):
-    """A declarative organization policy (see linter/policies.py)."""
+    """A declarative organization policy (see linter/config/policies.py)."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -34,7 +34,7 @@ UNUSED = suppressions.UNUSED_SUPPRESSION
 
 @dataclass
 class LintConfig:
-    rules: Mapping[str, Rule]  # a RuleTable (linter.engine.rules): rule modules are imported when first used
+    rules: Mapping[str, Rule]  # a RuleTable (linter.engine.rule_registry): rule modules are imported when first used
     #: Rule ID → option name → value (defaults from the rule, overridden by the user).
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Rule ID → level, overriding the rule's default level.

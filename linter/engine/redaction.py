@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
 
 from linter.loaders.secrets import MIN_VALUE_LENGTH, SecretText, is_secret_key
 
@@ -142,10 +141,3 @@ def scrubbed_message(message: str, names: frozenset) -> str:
     return _QUOTED.sub(lambda m: m.group(0)[0] + scrubbed(m.group(1) if m.group(1) is not None else m.group(2), names)
                        + m.group(0)[-1], message)
 
-
-def union(texts: Iterable[SecretText]) -> SecretText:
-    merged = SecretText()
-    for text in texts:
-        merged.ranges.extend(text.ranges)
-        merged.values |= text.values
-    return merged

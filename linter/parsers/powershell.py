@@ -22,7 +22,6 @@ from linter.parsers.document import DocPath, ParseError, TableDocument
 from linter.parsers.edits import APPEND, INSERT, REMOVE, REPLACE, DocEdit, TextEdit, removed_indexes as _indexes, text_edits
 from linter.parsers.scanner import CLOSERS, Expression, Reader, Template
 
-CMDLETS = ("New-CGIPUserPoolClient", "Update-CGIPUserPoolClient")
 _CMDLET = re.compile(r"(?<![\w-])(New|Update)-CGIPUserPoolClient(?![\w-])", re.IGNORECASE)
 #: A variable as written: ``$name``, ``${name}``, ``$script:name`` (a scope: the same variable),
 #: ``$env:NAME`` (a provider's: another namespace).  :func:`variable_name` says which variable it is.
@@ -65,8 +64,6 @@ class PowerShellDocument(TableDocument):
     """A parsed ``.ps1`` file; a parameter's key span is its ``-Name``, a call's is the cmdlet name."""
 
     comment_markers = ("#",)
-    #: Tells the loaders this is a script, not a JSON or YAML mapping.
-    format = "powershell"
 
     def __init__(self, path: str, text: str, data: Any, keys: dict, values: dict,
                  assignments: dict[str, list[tuple[int, int]]], calls: Optional[dict] = None):

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from linter.engine import rule_registry as registry
+from linter.rule import DOC_SECTIONS
 from support import ROOT, TESTS, builtin_rules, run_cli as run
 
 CLIENT = """\
@@ -76,7 +77,7 @@ def test_no_top_level_rules_package_is_installed():
 def test_every_rule_module_follows_the_contract():
     for rule in builtin_rules().values():
         sections = rule.doc_sections()
-        for heading in ("What it does", "Why it matters", "Example", "Fix", "References"):
+        for heading in DOC_SECTIONS:
             assert sections.get(heading), f"{rule.id}: docstring lacks '## {heading}'"
         assert rule.summary and not rule.summary.startswith("#"), rule.id
 
