@@ -49,9 +49,9 @@ def load(doc: Document) -> list[ClientSource]:
 
 def _include(doc: Document, reference: str, at: tuple) -> Optional[Document]:
     """The parsed document a ``${file(...)}`` include names, or None.  An include that names no
-    file (missing, not a regular file, too large) is a problem of ``doc`` at ``at`` (a CG001: the
-    framework cannot resolve it, and its clients go unlinted); one that does not parse is left to
-    the included file's own linting, and one with variables in its name cannot be known."""
+    file (missing, not a regular file, too large) or one that does not parse is a problem of ``doc``
+    at ``at`` (a CG001: its clients go unlinted; the included file's own linting says what does not
+    parse); one with variables in its name cannot be known."""
     match = _FILE_INCLUDE.match(reference)
     if not match:
         return None
@@ -62,18 +62,24 @@ def _include(doc: Document, reference: str, at: tuple) -> Optional[Document]:
     try:  # as an input is read: a FIFO or /dev/zero would block or fill memory
         included = json_or_yaml.parse(target, decode(read_file(target)))
     except Unreadable as exc:
-        problem = (f"the included file '{name}' does not exist: serverless cannot resolve the include, and its "
-                   f"resources are not linted" if not os.path.lexists(target) else
-                   f"the included file '{name}' is not read ({exc.message}): its resources are not linted",
-                   doc.span(at))
-        if problem not in doc.problems:
-            doc.problems.append(problem)
+        _problem(doc, at, f"the included file '{name}' does not exist: serverless cannot resolve the include, and its "
+                          f"resources are not linted" if not os.path.lexists(target) else
+                          f"the included file '{name}' is not read ({exc.message}): its resources are not linted")
         return None
-    except ParseError:
-        return None  # linting the included file itself reports its parse errors
+    except ParseError as exc:  # where, not what: the error's own words may quote the file (a secret)
+        _problem(doc, at, f"the included file '{name}' does not parse (its line {exc.line}, column {exc.column}): "
+                          f"its resources are not linted; lint it for the error")
+        return None
     if not isinstance(included.data, dict) or not isinstance(included.data.get("Resources"), dict):
         return None
     return included
+
+
+def _problem(doc: Document, at: DocPath, message: str) -> None:
+    """A CG001 of ``doc`` at ``at`` (once: the include is read for loading and for secrets)."""
+    problem = (message, doc.span(at))
+    if problem not in doc.problems:
+        doc.problems.append(problem)
 
 
 def _secrets(doc: Document) -> secrets.SecretText:

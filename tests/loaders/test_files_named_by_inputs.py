@@ -163,10 +163,22 @@ def test_serverless_includes_that_are_there_or_cannot_be_known_are_no_problem(tm
     (tmp_path / "resources").mkdir()
     (tmp_path / "resources" / "cognito.yml").write_text(
         "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x, EnableTokenRevocation: false}\n")
-    (tmp_path / "resources" / "broken.yml").write_text("Resources: [\n")  # its own linting reports it
     (tmp_path / "serverless.yml").write_text(
-        "service: shop\nresources:\n  - ${file(resources/cognito.yml)}\n  - ${file(resources/${opt:stage}.yml)}\n"
-        "  - ${file(./resources/broken.yml)}\n")
+        "service: shop\nresources:\n  - ${file(resources/cognito.yml)}\n  - ${file(resources/${opt:stage}.yml)}\n")
     result = run("--select", "CG304", "serverless.yml", cwd=tmp_path)
     assert result.returncode == 1 and result.stdout.startswith("resources/cognito.yml:4:56: CG304"), result.stdout
     assert "CG001" not in result.stdout
+
+
+def test_a_serverless_include_that_does_not_parse_is_a_cg001_at_the_include_that_quotes_nothing(tmp_path):
+    """Its resources go unlinted, and the included file may not be linted itself (no sniffed marker):
+    the include says where it breaks, not what (the parser's words may quote a secret)."""
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "broken.yml").write_text("Resources:\n  C: [unclosed\n    ClientSecret: Zq8VnT3kLw0pXc7R\n")
+    (tmp_path / "serverless.yml").write_text("service: shop\nresources:\n  - ${file(./resources/broken.yml)}\n")
+    for target in ("serverless.yml", "."):
+        result = run(target, cwd=tmp_path)
+        assert result.returncode == 1 and result.stdout.startswith(
+            "serverless.yml:3:5: CG001 [error] the included file './resources/broken.yml' does not parse (its line 3, "
+            "column 17): its resources are not linted; lint it for the error\n"), result.stdout
+        assert "Zq8VnT3k" not in result.stdout + result.stderr
