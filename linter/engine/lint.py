@@ -7,6 +7,7 @@ client paths into spans, apply the file's suppressions, redact secrets.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Mapping
@@ -132,8 +133,11 @@ def _lint_data(result: FileResult, path: str, data: bytes, config: LintConfig, e
         found = [f for source in own for f in _check_client(document, source, config, redactor, digest)]
         if document is doc:
             found += [_recovered(document, message, span, config, redactor) for message, span in document.problems]
-        result.findings += suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
-                                              unused_level, lambda line, column: _shown(document, redactor, line, column))
+        marked = suppressions.apply(found, _suppressions(document, own), document.path, set(config.rules),
+                                    unused_level, lambda line, column: _shown(document, redactor, line, column))
+        # a suppression's reason is text of the file (a comment, a Metadata value): masked like a message
+        result.findings += [dataclasses.replace(f, suppressed=redactor.message(f.suppressed)) if f.suppressed else f
+                            for f in marked]
         result.digests[document.path] = digest
     result.findings.sort(key=Finding.sort_key)
     return result
@@ -300,7 +304,8 @@ def _check_client(doc: Document, source: ClientSource, config: LintConfig, redac
             raise RuleError(f"rule {rule.id} reported level {level!r}; expected error, warning or note")
         fix = _file_fix(doc, redactor, problem, changes, source.variants, _words(source), digest)
         source_line, source_column = _shown(doc, redactor, span.line, span.column)
-        findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span, client=source.name,
+        findings.append(Finding(rule.id, level, redactor.message(message), doc.path, span,
+                                client=redactor.message(source.name),
                                 kind=source.kind, source_line=source_line, source_column=source_column,
                                 doc_path=doc_path, fix=fix,
                                 fingerprint=fingerprint(doc.path, source.name, rule.id, problem.path,
@@ -364,7 +369,7 @@ def _file_fix(doc: Document, redactor: Redactor, problem: Problem, found: list, 
             return None
     title = fix.title or (f"Write {words.value(problem.fix.value)}" if isinstance(problem.fix, Replacement) and words
                           else "Apply the fix")
-    return FileFix(fix.safety, title, tuple(edits), tuple(changes[0]), digest)
+    return FileFix(fix.safety, redactor.message(title), tuple(edits), tuple(changes[0]), digest)
 
 
 def _reads(variant: Variant, path: tuple) -> bool:

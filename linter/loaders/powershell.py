@@ -230,41 +230,79 @@ def _secrets(doc: Document) -> SecretText:
         spans = [span for name in variables - seen for span in assignments.get(name, ())]
         seen |= variables
         variables = set()
-    if _not_understood(doc, roots):
-        _mask_every_string(doc, found)
+    strings, comments = _strings_and_comments(doc.text)
+    if _not_understood(doc, roots, strings, comments):
+        _mask_every_string(doc, found, strings, comments)
     return found
 
 
 #: A PowerShell string: single- or double-quoted, or a here-string.
-_STRING = re.compile("@'\\r?\\n.*?\\n'@|@\"\\r?\\n.*?\\n\"@|'(?:[^']|'')*'|\"(?:[^\"`]|`.|\"\")*\"", re.S)
+_STRING = re.compile("@'\\r?\\n.*?\\n'@|@\"\\r?\\n.*?\\n\"@|['\u2018\u2019\u201a\u201b](?:[^'\u2018\u2019\u201a\u201b]|'')*"
+                     "['\u2018\u2019\u201a\u201b]|[\"\u201c\u201d\u201e](?:[^\"\u201c\u201d\u201e`]|`.|\"\")*[\"\u201c\u201d\u201e]", re.S)
+#: A bare word (``Write-Output abc123``): an argument written without quotes.
+_BARE_WORD = re.compile(r"(?<![\w$@-])[^\s'\"`$@(){}\[\];,|=#<>\u2018-\u201e]+")
 _WORD = re.compile(r"[A-Za-z_][\w]*")
 
 
-def _not_understood(doc: PowerShellDocument, roots: list) -> bool:
+def _not_understood(doc: PowerShellDocument, roots: list, strings: list, comments: list) -> bool:
     """Whether a secret may reach a call in a way this reading does not follow: a secret parameter
     given anything but a literal (a variable, a call, ``$env:``), or a secret's name anywhere
-    else in the script (``$p.Add('ClientSecret', ...)``, ``$PSDefaultParameterValues[...]``)."""
+    else in the code (``$p.Add('ClientSecret', ...)``, ``$PSDefaultParameterValues[...]``)."""
     if any(_expressions(value_at(doc.data, root)) for root in roots):
         return True
     understood = [span for span in (doc.offsets(root, key=True) for root in roots) if span]
-    return any(_names_secret(word.group(0)) and not any(start <= word.start() < end for start, end in understood)
+    return any(_names_secret(word.group(0)) and not _within(word.start(), understood + comments)
                for word in _WORD.finditer(doc.text))
 
 
-def _mask_every_string(doc: PowerShellDocument, found: SecretText) -> None:
-    """Every string of the script is taken for a secret, but the values of the calls' other
-    parameters (so the findings about them stay readable): what cannot be followed is not shown."""
+def _mask_every_string(doc: PowerShellDocument, found: SecretText, strings: list, comments: list) -> None:
+    """Every string and bare word of the code is taken for a secret, but the values of the calls'
+    other parameters (so the findings about them stay readable): what cannot be followed is not
+    shown.  Comments are left to the masking of ``secret = value`` text (linter/engine/redaction.py)."""
     shown = [span for index, command in enumerate(doc.data.get("commands") or [])
              for written in command["parameters"] if not _names_secret(written)
              for span in [doc.offsets(("commands", index, "parameters", written))] if span]
-    for match in _STRING.finditer(doc.text):
-        literal = match.group(0)
-        content = literal[1:-1] if literal[:1] in "'\"" else literal
+    for match in _BARE_WORD.finditer(doc.text):  # a secret written bare, as a command's argument
+        word = match.group(0)
+        if (len(word) >= secrets.MIN_VALUE_LENGTH and word.lower() not in _WORDS and not word.startswith("-")
+                and not _within(match.start(), strings + comments + shown)):
+            found.ranges.append((match.start(), match.end()))  # the text only: a word is no value to look for
+    for start, end in strings:
+        literal = doc.text[start:end]
+        content = literal[1:-1] if literal[:1] in _QUOTES else literal
         if _names_secret(content.split(":")[-1]):  # 'ClientSecret', 'New-CGIPUserPoolClient:ClientSecret': a name
             continue
-        if not any(start <= match.start() < end for start, end in shown):
-            found.ranges.append((match.start(), match.end()))
+        if not _within(start, shown):
+            found.ranges.append((start, end))
             found.add_value(content)
+
+
+_QUOTES = "'\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e"
+#: A comment: ``# ...`` to the end of the line, or ``<# ... #>``.
+_COMMENT = re.compile(r"<#.*?#>|#[^\n]*", re.S)
+
+
+def _strings_and_comments(text: str) -> tuple[list, list]:
+    """(string spans, comment spans) of a script: whichever of a string or a comment starts first
+    takes the text (a ``#`` in a string is no comment, a quote in a comment no string)."""
+    strings, comments, position = [], [], 0
+    string, comment = _STRING.search(text), _COMMENT.search(text)  # the next of each, searched again once passed
+    while string is not None or comment is not None:
+        if comment is None or (string is not None and string.start() < comment.start()):
+            strings.append(string.span())
+            position = string.end()
+        else:
+            comments.append(comment.span())
+            position = comment.end()
+        if string is not None and string.start() < position:
+            string = _STRING.search(text, position)
+        if comment is not None and comment.start() < position:
+            comment = _COMMENT.search(text, position)
+    return strings, comments
+
+
+def _within(position: int, spans: list) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _names_secret(written: str) -> bool:
@@ -291,3 +329,9 @@ FORMAT = InputFormat(
     names=frozenset({"New-CGIPUserPoolClient", "Update-CGIPUserPoolClient", "$true", "$false", "$null"})
     | {f"-{p}" for p in _ALL} | set(_ALL),
 )
+#: Words a bare-word mask keeps: the format's own (cmdlets, parameters) and PowerShell's keywords
+#: and everyday cmdlets, which hold no secret.
+_WORDS = frozenset(name.lower() for name in FORMAT.names) | {
+    "function", "filter", "param", "begin", "process", "return", "foreach", "while", "switch", "break", "continue",
+    "elseif", "throw", "catch", "finally", "write-output", "write-host", "import-module", "foreach-object",
+    "where-object", "select-object", "set-variable", "new-variable", "get-content", "convertto-securestring"}

@@ -311,11 +311,23 @@ def _secrets(doc: Document) -> SecretText:
                 else [(config_key, name)]
         return [("variables", name)] if name in variables else []
 
+    resources = data.get("resources") if isinstance(data.get("resources"), dict) else {}
+
+    def attribute(expression: str) -> list[DocPath]:
+        """``${appKey.value}``: a property of a resource of the program (an SSM parameter's value)."""
+        head, _, rest = expression.partition(".")
+        prop = re.match(r"[\w-]+", rest)
+        resource = resources.get(head)
+        properties = resource.get("properties") if isinstance(resource, dict) else None
+        return [("resources", head, "properties", prop.group(0))] if (
+            prop and isinstance(properties, dict) and prop.group(0) in properties) else []
+
     def references(value: Any, path: DocPath) -> "list[DocPath] | None":
         heads = _interpolated(value) if isinstance(value, str) else []
         if not heads:
             return None
         followed = [p for head in heads for p in follow(head)]
+        followed += [p for match in _INTERPOLATION.finditer(value) if match.group(1) for p in attribute(match.group(1).strip())]
         whole = _INTERPOLATION.fullmatch(value.strip())
         return followed if whole and whole.group(1) is not None else followed + [path]  # a template's own text too
 

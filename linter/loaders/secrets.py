@@ -114,6 +114,7 @@ def _literals(value: Any) -> list[str]:
 # --- the formats' references --------------------------------------------------------------------
 
 _SUB_NAMES = re.compile(r"\$\{([^}!.]+)\}")
+_SUB_ATTRIBUTES = re.compile(r"\$\{([^}!.]+)\.([^}!.]+)\}")
 
 
 #: A serverless.yml variable that reads the file itself: ``${self:custom.appKey}``, also as a
@@ -126,10 +127,11 @@ def serverless_self_references(root: Any, text: str) -> list[DocPath]:
     """The document paths the ``self:`` and ``param:`` variables in ``text`` read (as far as they
     exist: a path completed by another variable, ``${self:custom.${opt:stage}}``, reads all of
     ``custom``; a parameter, its value under every stage of ``params``)."""
-    params = root.get("params") if isinstance(root, dict) else None
-    found = [("params", stage, name) for name in _SERVERLESS_PARAM.findall(text)
-             for stage, values in (params.items() if isinstance(params, dict) else ())
-             if isinstance(values, dict) and name in values]
+    stages = root.get("stages") if isinstance(root, dict) else None  # v4: stages.<stage>.params
+    found = [path for name in _SERVERLESS_PARAM.findall(text) for path in _param_paths(root, name, ("params",))]
+    for stage in (stages if isinstance(stages, dict) else {}):
+        found += [path for name in _SERVERLESS_PARAM.findall(text)
+                  for path in _param_paths(root, name, ("stages", stage, "params"))]
     for dotted in _SERVERLESS_SELF.findall(text):
         path: DocPath = ()
         for key in dotted.strip(".").split("."):
@@ -142,6 +144,15 @@ def serverless_self_references(root: Any, text: str) -> list[DocPath]:
     return found
 
 
+def _param_paths(root: Any, name: str, params: DocPath) -> list[DocPath]:
+    """``params.<stage>.<name>`` (v3: ``params`` by stage) or ``stages.<stage>.params.<name>`` (v4)."""
+    values = value_at(root, params)
+    if params == ("params",):
+        return [params + (stage, name) for stage, by_stage in (values.items() if isinstance(values, dict) else ())
+                if isinstance(by_stage, dict) and name in by_stage]
+    return [params + (name,)] if isinstance(values, dict) and name in values else []
+
+
 def cloudformation_references(template_path: DocPath, template: Any, root: Any = None) -> References:
     """A CloudFormation value's references: a parameter's Default and AllowedValues (``Ref``,
     ``${Param}`` in ``Fn::Sub``), a Mappings entry (``Fn::FindInMap``); condition names and
@@ -149,6 +160,15 @@ def cloudformation_references(template_path: DocPath, template: Any, root: Any =
     serverless.yml (``root``: the whole file), ``${self:...}`` variables in strings are followed."""
     parameters = template.get("Parameters") if isinstance(template, dict) else None
     parameters = parameters if isinstance(parameters, dict) else {}
+
+    resources = template.get("Resources") if isinstance(template, dict) else None
+    resources = resources if isinstance(resources, dict) else {}
+
+    def resource_property(name: str, attribute: str) -> list[DocPath]:
+        properties = resources.get(name, {}).get("Properties") if isinstance(resources.get(name), dict) else None
+        if isinstance(properties, dict) and attribute in properties:
+            return [template_path + ("Resources", name, "Properties", attribute)]
+        return []
 
     def parameter(name: Any) -> list[DocPath]:
         if isinstance(name, str) and name in parameters:
@@ -174,13 +194,17 @@ def cloudformation_references(template_path: DocPath, template: Any, root: Any =
             # a key given by a function (!Ref Stage): every entry it may pick, from the last known key up
             prefix = next((keys[:i] for i in range(len(keys)) if not isinstance(keys[i], str)), keys)
             return [template_path + ("Mappings", *prefix)] + default
-        if function in ("Fn::GetAtt", "Fn::ImportValue", "Condition"):
+        if function == "Fn::GetAtt":  # a property of the template's own resource (an SSM parameter's Value)
+            target = argument if isinstance(argument, list) else argument.split(".", 1) if isinstance(argument, str) else []
+            return resource_property(*target) if len(target) == 2 and all(isinstance(t, str) for t in target) else []
+        if function in ("Fn::ImportValue", "Condition"):
             return []
         if function == "Fn::Sub":
             text = argument[0] if isinstance(argument, list) and argument else argument
             names = _SUB_NAMES.findall(text) if isinstance(text, str) else []
             inner = [here + (0,), here + (1,)] if isinstance(argument, list) else [here]
-            return inner + [p for name in names for p in parameter(name)]
+            return inner + [p for name in names for p in parameter(name)] + [
+                p for name in _SUB_ATTRIBUTES.findall(text if isinstance(text, str) else "") for p in resource_property(*name)]
         if function == "Fn::If" and isinstance(argument, list):
             return [here + (1,), here + (2,)]
         if function == "Fn::Select" and isinstance(argument, list):
@@ -195,6 +219,7 @@ def cloudformation_references(template_path: DocPath, template: Any, root: Any =
 _TERRAFORM_REFERENCE = re.compile(r"(?<![\w.])(var|local)\.([A-Za-z_][\w-]*)")
 #: A whole value that only reads a variable or local, or a part of one (``var.x``, ``local.o.key``,
 #: ``var.m["k"]``): its own text holds nothing.
+_TERRAFORM_ATTRIBUTE = re.compile(r"(?<![\w.])(?!var\.|local\.|data\.|module\.)[a-z][\w-]*\.[\w-]+\.[\w-]+")
 _TERRAFORM_READ = re.compile(r"(var|local)\.[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*")
 
 
@@ -232,7 +257,19 @@ def terraform_references(data: Any) -> References:
                 for index, block in enumerate(locals_blocks) if isinstance(block, dict) and name in block]
 
     def read(text: str) -> list[DocPath]:
-        return [p for kind, name in _TERRAFORM_REFERENCE.findall(text) for p in follow(kind, name)]
+        return [p for kind, name in _TERRAFORM_REFERENCE.findall(text) for p in follow(kind, name)] + [
+            p for match in _TERRAFORM_ATTRIBUTE.finditer(text) for p in attribute(match.group(0))]
+
+    resources = data.get("resource") if isinstance(data, dict) else None
+    resources = resources if isinstance(resources, dict) else {}
+
+    def attribute(text: str) -> list[DocPath]:
+        """``aws_ssm_parameter.app_key.value``: the argument of the module's own resource."""
+        parts = text.split(".")
+        if len(parts) < 3:
+            return []
+        body = value_at(resources, tuple(parts[:2]))
+        return [("resource", parts[0], parts[1], parts[2])] if isinstance(body, dict) and parts[2] in body else []
 
     def references(value: Any, path: DocPath) -> "list[DocPath] | None":
         if isinstance(value, str):  # .tf.json: "${...}" in a string
@@ -244,7 +281,7 @@ def terraform_references(data: Any) -> References:
         if value.parts is None and _TERRAFORM_READ.fullmatch(value.text.strip()):
             return followed
         if value.parts is None and value.reference is not None and re.fullmatch(r"[\w.\-\[\]\"]+", value.text):
-            return []  # aws_secretsmanager_secret_version.x.secret_string: a reference, no text
+            return attribute(value.text)  # aws_ssm_parameter.x.value: what the module writes there, if it does
         return followed + [path] if followed else None
 
     return references

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from typing import Any, Callable, Optional
 
@@ -530,7 +531,26 @@ def _secrets(doc: Document) -> SecretText:
         for other in itertools.islice(module_documents(doc), 1, None):
             if other is not None:
                 roots += secrets.terraform_reads(doc.data, [value_at(other, path) for path in secrets.keyed(other)])
+        roots += _module_inputs(doc)
     return secrets.collect(doc, roots, secrets.terraform_references(doc.data))
+
+
+def _module_inputs(doc: HclDocument) -> list:
+    """The arguments of a ``module`` block whose local source (``./idp``) reads them for a secret
+    (``client_secret = var.google_oauth`` there: ``google_oauth = "..."`` here is a secret)."""
+    from linter.loaders.terraform_context import folder_documents
+
+    found = []
+    modules = doc.data.get("module")
+    for name, body in (modules.items() if isinstance(modules, dict) else ()):
+        source = body.get("source") if isinstance(body, dict) else None
+        if not (isinstance(source, str) and source.startswith(("./", "../"))):
+            continue
+        folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(doc.path)), source))
+        for data in folder_documents(folder):
+            read = secrets.terraform_reads({}, [value_at(data, path) for path in secrets.keyed(data)])
+            found += [("module", name, path[1]) for path in read if path[0] == "variable" and path[1] in body]
+    return found
 
 
 FORMAT = InputFormat(

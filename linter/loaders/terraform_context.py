@@ -111,6 +111,11 @@ def module_documents(doc: HclDocument) -> Iterator[Optional[dict]]:
 _last_folder: list = [None, {}]
 
 
+def folder_documents(folder: str) -> list[dict]:
+    """The data of every ``.tf`` file of a folder that parses (a module a ``module`` block calls)."""
+    return [data for data in _folder_files(folder).values() if data is not None]
+
+
 def _folder_files(folder: str) -> dict[str, Optional[dict]]:
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith(".tf"))

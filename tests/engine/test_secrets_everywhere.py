@@ -27,6 +27,36 @@ CASES = {
         "UserPoolId": "us-east-1_abc", "ClientName": "c", "AllowedOAuthFlows": ["code"],
         "CallbackURLs": [f"http://deploy:{SECRET}@app.contoso.io/cb"],
         "DefaultRedirectURI": f"https://deploy:{SECRET}@example.com/x"})},
+    "fix-title-repeats-a-url.json": {"a.json": json.dumps({  # CG209's fix: "Remove the repeated '<url>'"
+        "UserPoolId": "us-east-1_abc", "ClientName": "c", "AllowedOAuthFlows": ["code"], "ClientSecret": SECRET,
+        "CallbackURLs": [f"https://deploy:{SECRET}@app.contoso.io/cb"] * 2 + [f"https://app.contoso.io/cb?k={SECRET}"] * 2})},
+    "suppression-reason.yaml": {"t.yaml": (  # the reasons of a Metadata suppression (an alias) and of a comment
+        f"Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: x\n"
+        f"      ClientSecret: &s {SECRET}\n      AllowedOAuthFlows: [implicit]  # cognito-lint: ignore=CG106 {SECRET}\n"
+        "      CallbackURLs: [https://a.io/cb]\n    Metadata:\n      cognito-lint: {ignore: [CG002, CG307], reason: *s}\n")},
+    "client-named-as-its-secret.json": {"a.json": json.dumps({
+        "UserPoolId": "us-east-1_abc", "ClientName": SECRET, "ClientSecret": SECRET, "AllowedOAuthFlows": ["implicit"]})},
+    "ssm-parameter-value.yaml": {"t.yaml": (
+        f"Resources:\n  Key:\n    Type: AWS::SSM::Parameter\n    Properties: {{Type: String, Value: {SECRET}}}\n"
+        "  G:\n    Type: AWS::Cognito::UserPoolIdentityProvider\n    Properties:\n      ProviderDetails:\n"
+        "        client_secret: !GetAtt Key.Value\n  C:\n    Type: AWS::Cognito::UserPoolClient\n"
+        "    Properties: {UserPoolId: x, AllowedOAuthFlows: [implicit]}\n")},
+    "tf-ssm-parameter-value.tf": {"main.tf": (
+        f'resource "aws_ssm_parameter" "key" {{\n  value = "{SECRET}"\n}}\n'
+        'resource "aws_cognito_identity_provider" "g" {\n'
+        '  provider_details = { client_secret = aws_ssm_parameter.key.value }\n}\n'
+        'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
+        '  allowed_oauth_flows = ["implicit"]\n}\n')},
+    "tf-module-input": {
+        "main.tf": (f'module "idp" {{\n  source = "./idp"\n  google_oauth = "{SECRET}"\n}}\n'
+                    'resource "aws_cognito_user_pool_client" "c" {\n  name = "c"\n  user_pool_id = "p"\n'
+                    '  allowed_oauth_flows = ["implicit"]\n}\n'),
+        "idp/main.tf": ('variable "google_oauth" {}\nresource "aws_cognito_identity_provider" "g" {\n'
+                        '  provider_details = { client_secret = var.google_oauth }\n}\n')},
+    "serverless-v4-stage-params": {"serverless.yml": (
+        f"service: s\nstages:\n  default:\n    params: {{appKey: {SECRET}}}\nresources:\n  Resources:\n    C:\n"
+        "      Type: AWS::Cognito::UserPoolClient\n      Properties:\n        UserPoolId: x\n"
+        "        ClientSecret: ${param:appKey}\n        AllowedOAuthFlows: [implicit]\n")},
     "describe.json": {"d.json": json.dumps({"UserPoolClient": {"UserPoolId": "us-east-1_abc", "ClientName": "c",
                                                                  "ClientSecret": SECRET, "CallbackURLs": ["http://x.io/cb"]}})},
     "cfn-param-default-oneline.json": {"t.json": json.dumps({
@@ -195,7 +225,7 @@ def test_a_secret_written_anywhere_a_secret_field_reads_is_never_shown(tmp_path,
        how=st.sampled_from(["argument", "colon", "splat", "variable", "here-string", "two-variables", "braced",
                             "scoped", "set-variable", "member", "member-index", "add-method", "ordered", "defaults",
                             "env", "function", "two-at-once", "format", "plus-equals", "new-variable", "quoted-member",
-                            "item"]))
+                            "item", "bare-word", "smart-quotes"]))
 def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parameter, how):
     call = "New-CGIPUserPoolClient -UserPoolId p -ClientName c -AllowedOAuthFlow implicit"
     script = {"argument": f"{call} -{parameter} '{secret}'\n",
@@ -220,7 +250,9 @@ def test_powershell_secret_however_bound_is_never_shown(tmp_path, secret, parame
               "plus-equals": f"$k = '{secret[:6]}'\n$k += '{secret[6:]}'\n{call} -{parameter} $k\n",
               "new-variable": f"New-Variable -Value '{secret}' -Name k\n{call} -{parameter} $k\n",
               "quoted-member": f"$k = '{secret}'\n$p = @{{}}\n$p.'{parameter}' = $k\n{call} @p\n",
-              "item": f"$k = '{secret}'\n$p = @{{}}\n$p.Item('{parameter}') = $k\n{call} @p\n"}[how]
+              "item": f"$k = '{secret}'\n$p = @{{}}\n$p.Item('{parameter}') = $k\n{call} @p\n",
+              "bare-word": f"function Get-AppKey {{ Write-Output {secret} }}\n{call} -{parameter} (Get-AppKey)\n",
+              "smart-quotes": f"$p = @{{}}\n$p.Add('{parameter}', \u2018{secret}\u2019)\n{call} @p\n"}[how]
     (tmp_path / "c.ps1").write_text(script, encoding="utf-8")
     assert _leaks(_everything(tmp_path, [tmp_path / "c.ps1"]), secret) == []
 
