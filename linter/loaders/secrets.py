@@ -223,12 +223,26 @@ _TERRAFORM_ATTRIBUTE = re.compile(r"(?<![\w.])(?!var\.|local\.|data\.|module\.)[
 _TERRAFORM_READ = re.compile(r"(var|local)\.[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*")
 
 
-def terraform_reads(data: Any, values: Any) -> list[DocPath]:
-    """The paths in a module file's ``data`` of the variables and locals that ``values`` (another
-    file's secret values: expressions, strings) mention: a secret read in ``idp.tf`` from
-    ``var.google`` is secret where ``variables.tf`` gives its default."""
-    references = terraform_references(data)
-    return [path for value in _texts(values) for path in references(value, ()) or () if path != ()]
+def terraform_names_read(values: Any) -> set[tuple[str, str]]:
+    """The variables and locals (``("var", "google")``) that ``values`` (a file's secret values:
+    expressions, ``"${...}"`` strings) mention."""
+    return {(kind, name) for value in _texts(values)
+            for kind, name in _TERRAFORM_REFERENCE.findall(value.text if isinstance(value, Expression) else value)}
+
+
+def terraform_variables(data: Any, names: set[tuple[str, str]]) -> list[DocPath]:
+    """Where a module file's ``data`` gives the variables and locals ``names``: a secret read in
+    ``idp.tf`` from ``var.google`` is secret where ``variables.tf`` gives its default."""
+    locals_blocks = data.get("locals") if isinstance(data, dict) else None
+    found = []
+    for kind, name in sorted(names):
+        if kind == "var" and value_at(data, ("variable", name, "default")) is not MISSING:
+            found.append(("variable", name, "default"))
+        elif kind == "local" and isinstance(locals_blocks, dict) and name in locals_blocks:
+            found.append(("locals", name))
+        elif kind == "local" and isinstance(locals_blocks, list):
+            found += [("locals", i, name) for i, block in enumerate(locals_blocks) if isinstance(block, dict) and name in block]
+    return found
 
 
 def _texts(value: Any) -> list[Any]:

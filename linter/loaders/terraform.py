@@ -23,7 +23,6 @@ are not client settings (meta-arguments, unknown names) are Terraform's to check
 """
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -526,11 +525,9 @@ def _secrets(doc: Document) -> SecretText:
     one), and the variables and locals they read."""
     roots = list(secrets.keyed(doc.data))
     if isinstance(doc, HclDocument):  # the module's other files may read this one's variables for a secret
-        from linter.loaders.terraform_context import module_documents
+        from linter.loaders.terraform_context import module_secret_reads
 
-        for other in itertools.islice(module_documents(doc), 1, None):
-            if other is not None:
-                roots += secrets.terraform_reads(doc.data, [value_at(other, path) for path in secrets.keyed(other)])
+        roots += secrets.terraform_variables(doc.data, module_secret_reads(doc))
         roots += _module_inputs(doc)
     return secrets.collect(doc, roots, secrets.terraform_references(doc.data))
 
@@ -548,8 +545,8 @@ def _module_inputs(doc: HclDocument) -> list:
             continue
         folder = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(doc.path)), source))
         for data in folder_documents(folder):
-            read = secrets.terraform_reads({}, [value_at(data, path) for path in secrets.keyed(data)])
-            found += [("module", name, path[1]) for path in read if path[0] == "variable" and path[1] in body]
+            read = secrets.terraform_names_read([value_at(data, path) for path in secrets.keyed(data)])
+            found += [("module", name, variable) for kind, variable in read if kind == "var" and variable in body]
     return found
 
 

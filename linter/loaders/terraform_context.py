@@ -19,8 +19,9 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator, Optional
 
+from linter.loaders import secrets
 from linter.loaders.template_context import provider_info, schema_attributes, server_info
-from linter.parsers.document import ParseError, decode
+from linter.parsers.document import ParseError, decode, value_at
 from linter.parsers.hcl import Conditional, HclDocument
 from linter.parsers.reading import Unreadable, read_file
 from linter.parsers.scanner import Expression
@@ -106,9 +107,24 @@ def module_documents(doc: HclDocument) -> Iterator[Optional[dict]]:
             yield data
 
 
-#: The parsed .tf files of the last folder read: linting a folder reads each file once, not once
-#: per file of the folder (files are linted folder by folder), and memory holds one folder.
-_last_folder: list = [None, {}]
+#: The parsed .tf files of the last folder read, and what each reads for a secret: linting a
+#: folder reads each file once, not once per file of the folder (files are linted folder by
+#: folder), and memory holds one folder.
+_last_folder: list = [None, {}, {}]
+
+
+def module_secret_reads(doc: HclDocument) -> set[tuple[str, str]]:
+    """The variables and locals the module's files read for a secret (``client_secret =
+    var.google`` in ``idp.tf``: ``("var", "google")``), found once per folder: they are secret
+    in whichever file gives them."""
+    folder = os.path.dirname(os.path.abspath(doc.path))
+    # loading the file read its folder just now (ModuleIndex): not listed and stat'ed again
+    files = _last_folder[1] if _last_folder[0] and _last_folder[0][0] == folder else _folder_files(folder)
+    cache = _last_folder[2] if _last_folder[1] is files else {}
+    if "reads" not in cache:
+        cache["reads"] = {read for data in files.values() if data is not None
+                          for read in secrets.terraform_names_read([value_at(data, p) for p in secrets.keyed(data)])}
+    return cache["reads"]
 
 
 def folder_documents(folder: str) -> list[dict]:
@@ -131,7 +147,7 @@ def _folder_files(folder: str) -> dict[str, Optional[dict]]:
             files[name] = HclDocument.parse(name, decode(read_file(os.path.join(folder, name)))).data
         except (Unreadable, ParseError):
             files[name] = None
-    _last_folder[:] = [key, files]
+    _last_folder[:] = [key, files, {}]
     return files
 
 
