@@ -217,9 +217,10 @@ def cloudformation_references(template_path: DocPath, template: Any, root: Any =
 #: ``var.name`` / ``local.name`` anywhere in an expression's text (``local.google.key``,
 #: ``lookup(var.m, "k")``, ``"${var.x}"`` in a .tf.json string).
 _TERRAFORM_REFERENCE = re.compile(r"(?<![\w.])(var|local)\.([A-Za-z_][\w-]*)")
+#: A resource's argument (``aws_ssm_parameter.key.value``).
+_TERRAFORM_ATTRIBUTE = re.compile(r"(?<![\w.])(?!var\.|local\.|data\.|module\.)[a-z][\w-]*\.[\w-]+\.[\w-]+")
 #: A whole value that only reads a variable or local, or a part of one (``var.x``, ``local.o.key``,
 #: ``var.m["k"]``): its own text holds nothing.
-_TERRAFORM_ATTRIBUTE = re.compile(r"(?<![\w.])(?!var\.|local\.|data\.|module\.)[a-z][\w-]*\.[\w-]+\.[\w-]+")
 _TERRAFORM_READ = re.compile(r"(var|local)\.[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*")
 
 
@@ -231,8 +232,9 @@ def terraform_names_read(values: Any) -> set[tuple[str, str]]:
 
 
 def terraform_variables(data: Any, names: set[tuple[str, str]]) -> list[DocPath]:
-    """Where a module file's ``data`` gives the variables and locals ``names``: a secret read in
-    ``idp.tf`` from ``var.google`` is secret where ``variables.tf`` gives its default."""
+    """Where a module file's ``data`` gives the variables and locals ``names`` (a local in HCL's
+    ``locals`` blocks, or the JSON syntax's ``"locals": {...}``): a secret read in ``idp.tf`` from
+    ``var.google`` is secret where ``variables.tf`` gives its default."""
     locals_blocks = data.get("locals") if isinstance(data, dict) else None
     found = []
     for kind, name in sorted(names):
@@ -258,20 +260,8 @@ def terraform_references(data: Any) -> References:
     (an attribute of it, a function's argument, a template); another resource's attribute holds no
     text here.  A value that is more than one such read (a call, a conditional, a template) is
     also text that may hold the secret itself."""
-    locals_blocks = data.get("locals") if isinstance(data, dict) else None
-    if isinstance(locals_blocks, dict):  # .tf.json: "locals": {...}
-        locals_blocks = [locals_blocks]
-    locals_blocks = locals_blocks if isinstance(locals_blocks, list) else []
-    in_json = isinstance(data, dict) and isinstance(data.get("locals"), dict)
-
-    def follow(kind: str, name: str) -> list[DocPath]:
-        if kind == "var":
-            return [("variable", name, "default")]
-        return [("locals", name) if in_json else ("locals", index, name)
-                for index, block in enumerate(locals_blocks) if isinstance(block, dict) and name in block]
-
     def read(text: str) -> list[DocPath]:
-        return [p for kind, name in _TERRAFORM_REFERENCE.findall(text) for p in follow(kind, name)] + [
+        return terraform_variables(data, set(_TERRAFORM_REFERENCE.findall(text))) + [
             p for match in _TERRAFORM_ATTRIBUTE.finditer(text) for p in attribute(match.group(0))]
 
     resources = data.get("resource") if isinstance(data, dict) else None
