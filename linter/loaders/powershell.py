@@ -230,9 +230,9 @@ def _secrets(doc: Document) -> SecretText:
         spans = [span for name in variables - seen for span in assignments.get(name, ())]
         seen |= variables
         variables = set()
-    strings, comments = _strings_and_comments(doc.text)
-    if _not_understood(doc, roots, strings, comments):
-        _mask_every_string(doc, found, strings, comments)
+    unfollowed = _not_understood(doc, roots)
+    if unfollowed:
+        _mask_every_string(doc, found, *unfollowed)
     return found
 
 
@@ -244,15 +244,20 @@ _BARE_WORD = re.compile(r"(?<![\w$@-])[^\s'\"`$@(){}\[\];,|=#<>\u2018-\u201e]+")
 _WORD = re.compile(r"[A-Za-z_][\w]*")
 
 
-def _not_understood(doc: PowerShellDocument, roots: list, strings: list, comments: list) -> bool:
-    """Whether a secret may reach a call in a way this reading does not follow: a secret parameter
-    given anything but a literal (a variable, a call, ``$env:``), or a secret's name anywhere
-    else in the code (``$p.Add('ClientSecret', ...)``, ``$PSDefaultParameterValues[...]``)."""
+def _not_understood(doc: PowerShellDocument, roots: list) -> Optional[tuple[list, list]]:
+    """The script's (strings, comments) when a secret may reach a call in a way this reading does
+    not follow, else None: a secret parameter given anything but a literal (a variable, a call,
+    ``$env:``), or a secret's name anywhere else in the code (``$p.Add('ClientSecret', ...)``,
+    ``$PSDefaultParameterValues[...]``).  Only a script that names a secret somewhere else is scanned."""
     if any(_expressions(value_at(doc.data, root)) for root in roots):
-        return True
+        return _strings_and_comments(doc.text)
     understood = [span for span in (doc.offsets(root, key=True) for root in roots) if span]
-    return any(_names_secret(word.group(0)) and not _within(word.start(), understood + comments)
-               for word in _WORD.finditer(doc.text))
+    named = [word.start() for word in _WORD.finditer(doc.text)
+             if _names_secret(word.group(0)) and not _within(word.start(), understood)]
+    if not named:
+        return None
+    scan = _strings_and_comments(doc.text)
+    return scan if any(not _within(position, scan[1]) for position in named) else None
 
 
 def _mask_every_string(doc: PowerShellDocument, found: SecretText, strings: list, comments: list) -> None:
