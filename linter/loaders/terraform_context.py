@@ -128,11 +128,12 @@ def module_secret_reads(doc: HclDocument) -> set[tuple[str, str]]:
 
 
 def folder_documents(folder: str) -> list[dict]:
-    """The data of every ``.tf`` file of a folder that parses (a module a ``module`` block calls)."""
-    return [data for data in _folder_files(folder).values() if data is not None]
+    """The data of every ``.tf`` file of a folder that parses (a module a ``module`` block calls;
+    not kept as the last folder, which is the one being linted)."""
+    return [data for data in _folder_files(folder, keep=False).values() if data is not None]
 
 
-def _folder_files(folder: str) -> dict[str, Optional[dict]]:
+def _folder_files(folder: str, keep: bool = True) -> dict[str, Optional[dict]]:
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith(".tf"))
         stats = [os.stat(os.path.join(folder, n)) for n in names]
@@ -147,7 +148,8 @@ def _folder_files(folder: str) -> dict[str, Optional[dict]]:
             files[name] = HclDocument.parse(name, decode(read_file(os.path.join(folder, name)))).data
         except (Unreadable, ParseError):
             files[name] = None
-    _last_folder[:] = [key, files, {}]
+    if keep:
+        _last_folder[:] = [key, files, {}]
     return files
 
 
