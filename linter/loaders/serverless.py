@@ -59,6 +59,13 @@ def _include(doc: Document, reference: str, at: tuple) -> Optional[Document]:
     if "${" in name:
         return None
     target = os.path.join(os.path.dirname(doc.path), name)
+    if target not in doc.included:
+        doc.included[target] = _read_include(doc, name, target, at)
+    return doc.included[target]
+
+
+def _read_include(doc: Document, name: str, target: str, at: DocPath) -> Optional[Document]:
+    """The included file at ``target``, read as an input is; None (and a problem at ``at``) if not."""
     try:  # as an input is read: a FIFO or /dev/zero would block or fill memory
         included = json_or_yaml.parse(target, decode(read_file(target)))
     except Unreadable as exc:
@@ -76,10 +83,8 @@ def _include(doc: Document, reference: str, at: tuple) -> Optional[Document]:
 
 
 def _problem(doc: Document, at: DocPath, message: str) -> None:
-    """A CG001 of ``doc`` at ``at`` (once: the include is read for loading and for secrets)."""
-    problem = (message, doc.span(at))
-    if problem not in doc.problems:
-        doc.problems.append(problem)
+    """A CG001 of ``doc`` at ``at``."""
+    doc.problems.append((message, doc.span(at)))
 
 
 def _secrets(doc: Document) -> secrets.SecretText:

@@ -53,6 +53,9 @@ class Document:
         #: Problems the parser recovered from (a duplicate key): each is reported (CG001) and the
         #: file is linted as its readers read it.
         self.problems: list[tuple[str, Span]] = []
+        #: Documents this one names that a loader read (a serverless include), by path, None for one
+        #: that could not be read: read once for loading and for the secrets.
+        self.included: dict[str, Optional["Document"]] = {}
 
     def span(self, doc_path: DocPath, key: bool = False) -> Span:
         """The span of the value at ``doc_path`` (of its key when ``key``), or of the deepest
