@@ -11,7 +11,7 @@ arguments or a splat of an unknown hashtable make every omitted setting unknown.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from linter.loaders import secrets
 from linter.loaders.expressions import to_value
@@ -22,8 +22,10 @@ from linter.model.service import BOOL_FIELDS, INT_FIELDS, LIST_FIELDS, STRUCTURE
 from linter.model.wording import TARGETS
 from linter.parsers.document import Document, value_at
 from linter.parsers.edits import INSERT, DocEdit
-from linter.parsers.powershell import PowerShellDocument, variables_in
 from linter.parsers.scanner import Expression
+
+if TYPE_CHECKING:  # the reader is imported with the first script read (parsers=), not at start-up
+    from linter.parsers.powershell import PowerShellDocument
 
 #: Parameter (lowercase) → API field; aliases included (the README's "Inputs" section).
 PARAMETERS = {
@@ -209,6 +211,8 @@ def _secrets(doc: Document) -> SecretText:
     """The values of every parameter that is (or abbreviates) ``-ClientSecret`` or names a secret
     (``-SecretKey``), splatted ones included, of every member so named (``$p.ClientSecret = ...``),
     and what the variables they read are assigned, through any number of variables (``$s = $k``)."""
+    from linter.parsers.powershell import variables_in
+
     assignments: dict[str, list[tuple[int, int]]] = getattr(doc, "assignments", {})
     roots, variables = [], set()
     for index, command in enumerate(doc.data.get("commands") or []):

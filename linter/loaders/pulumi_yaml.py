@@ -26,7 +26,6 @@ from typing import Any, Optional
 
 from linter.loaders import secrets
 from linter.loaders.expressions import Defaults, to_value, unknown
-from linter.loaders.pulumi_context import ProgramIndex
 from linter.loaders.secrets import SecretText
 from linter.loaders.source import ClientSource, InputFormat, Settings, Variant
 from linter.loaders.terraform import ARGUMENTS, BLOCKS, TERRAFORM_NAMES
@@ -166,6 +165,8 @@ def load(doc: Document) -> list[ClientSource]:
     if not isinstance(resources, dict):
         return []
     program = _Program(doc.data)
+    from linter.loaders.pulumi_context import ProgramIndex  # with the first program, not at start-up
+
     index = ProgramIndex(resources, program.value, _interpolated)
     sources = []
     for name, resource in resources.items():
