@@ -187,3 +187,14 @@ def test_samples_give_findings_only_in_bad_folder():
     files = {f["file"] for f in report["findings"] if f["level"] != "note"}
     assert files and all(f.startswith(os.path.join("sample_configs", "bad")) for f in files), files
     assert result.returncode == 1
+
+
+def test_a_template_run_imports_no_other_syntaxs_reader():
+    """Start-up counts (every pre-commit): a CloudFormation file does not load the PowerShell reader
+    or the Pulumi program context; they come with the first script or program."""
+    result = subprocess.run([sys.executable, "-P", "-X", "importtime", "-m", "linter", "lint",
+                             "sample_configs/good/web-client.template.yaml"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "linter.engine.lint" in result.stderr  # importtime did list the imports
+    assert "linter.parsers.powershell" not in result.stderr and "linter.loaders.pulumi_context" not in result.stderr
